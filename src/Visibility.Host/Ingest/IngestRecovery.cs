@@ -6,7 +6,7 @@ using Visibility.Storage;
 namespace Visibility.Host.Ingest;
 
 /// <summary>
-/// Start-up, after the silo is up and before the server takes requests: learn which shipments exist, then replay the
+/// Start-up, after the silo and the ingest log are up and before the server takes requests: learn which shipments exist, then replay the
 /// ingest log from the last checkpoint so every acknowledged reading is in its grain again.
 /// </summary>
 public sealed class IngestRecovery(
@@ -23,7 +23,6 @@ public sealed class IngestRecovery(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var sw = Stopwatch.StartNew();
-        await log.InitializeAsync(cancellationToken);
         foreach (var id in await ((PackedBlobGrainStorage)shipmentStorage).ListGrainIdsAsync("shipment"))
             directory.Add(id.Key.ToString()!);
         logger.LogInformation("Recovery: {Count} shipments known in storage ({Ms} ms)", directory.Count, sw.ElapsedMilliseconds);
