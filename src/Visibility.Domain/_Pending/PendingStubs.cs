@@ -1,18 +1,5 @@
 // TEMPORARY compile stubs for the locations and routing work landing from parallel branches. Deleted on merge.
 using Visibility.Domain.Geo;
-namespace Visibility.Domain.Locations
-{
-    public sealed class LocationCatalog
-    {
-        private readonly Dictionary<string, Location> _byCode = new(StringComparer.OrdinalIgnoreCase);
-        public static LocationCatalog CreateSeeded() => new();
-        public ImportReport ImportUnLocode(string csvPath) => ImportReport.Missing(csvPath);
-        public Location? Find(string locode) => _byCode.GetValueOrDefault(locode.Trim());
-        public IReadOnlyList<Location> Search(string query, int limit = 20, string? kind = null) => [];
-        public IReadOnlyCollection<Location> All => _byCode.Values;
-        public int Count => _byCode.Count;
-    }
-}
 namespace Visibility.Domain.Routing
 {
     public sealed record SeaRoute(double DistanceKm, IReadOnlyList<GeoPoint> Path, IReadOnlyList<string> Passes);
