@@ -118,3 +118,32 @@ public class LocationCatalogTests
         Assert.Equal(PortSeed.Entries.Count, catalog.Count);
     }
 }
+
+public class LocationCatalogConcurrencyTests
+{
+    [Fact]
+    public async Task Readers_see_either_the_seed_or_the_full_import_never_a_half_built_catalog()
+    {
+        var catalog = LocationCatalog.CreateSeeded();
+        int seedCount = catalog.Count;
+        using var stop = new CancellationTokenSource();
+        var counts = new System.Collections.Concurrent.ConcurrentBag<int>();
+
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Assert.Equal("Shanghai", catalog.Find("CNSHA")?.Name);
+                Assert.Equal("CNSHA", catalog.Search("shang")[0].Locode);
+                counts.Add(catalog.All.Count);
+            }
+        })).ToArray();
+
+        var report = await Task.Run(() => catalog.ImportUnLocode(TestData.File("un-locode-geoapify", "code-list-coordinates.csv")));
+        stop.Cancel();
+        await Task.WhenAll(readers);
+
+        Assert.All(counts, n => Assert.True(n == seedCount || n == seedCount + report.Loaded, $"saw {n} entries"));
+        Assert.Contains(seedCount, counts);
+    }
+}
