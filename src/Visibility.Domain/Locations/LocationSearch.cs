@@ -15,17 +15,26 @@ internal static class LocationSearch
         var code = AsCodePrefix(text);
         var wordStart = " " + folded;
 
-        var hits = new List<(int Group, LocationEntry Entry)>();
+        // Keep only the best `limit` hits while scanning (a heap whose top is the worst kept hit):
+        // a short query can match most of the ~100k entries, and sorting them all is the slow part.
+        var worstFirst = Comparer<Hit>.Create(static (a, b) => Compare(b, a));
+        var best = new PriorityQueue<Hit, Hit>(Math.Min(limit, 1024), worstFirst);
         foreach (var entry in snapshot.Entries)
         {
             if (kind != null && !entry.Location.Kinds.Contains(kind)) continue;
             int group = Match(entry, folded, wordStart, code);
-            if (group != NoMatch) hits.Add((group, entry));
+            if (group == NoMatch) continue;
+            var hit = new Hit(group, entry);
+            if (best.Count < limit) best.Enqueue(hit, hit);
+            else if (Compare(hit, best.Peek()) < 0) best.DequeueEnqueue(hit, hit);
         }
 
-        hits.Sort(static (a, b) => Compare(a.Group, a.Entry, b.Group, b.Entry));
-        return hits.Take(limit).Select(h => h.Entry.Location).ToList();
+        var result = new Hit[best.Count];
+        for (int i = result.Length - 1; i >= 0; i--) result[i] = best.Dequeue();
+        return result.Select(h => h.Entry.Location).ToList();
     }
+
+    private readonly record struct Hit(int Group, LocationEntry Entry);
 
     private static int Match(LocationEntry entry, string folded, string wordStart, string? code)
     {
@@ -42,9 +51,10 @@ internal static class LocationSearch
         return NoMatch;
     }
 
-    private static int Compare(int groupA, LocationEntry a, int groupB, LocationEntry b)
+    private static int Compare(Hit x, Hit y)
     {
-        int c = groupA.CompareTo(groupB);
+        var (a, b) = (x.Entry, y.Entry);
+        int c = x.Group.CompareTo(y.Group);
         if (c == 0) c = b.IsSeed.CompareTo(a.IsSeed);
         if (c == 0) c = b.IsPortOrAirport.CompareTo(a.IsPortOrAirport);
         if (c == 0) c = a.Source.CompareTo(b.Source); // official before geocoded
