@@ -1,0 +1,27 @@
+// Thin fetch wrappers for the read endpoints the dashboard uses. Same origin as the page.
+import type { Chokepoint, LaneCollection, Location, SeaRoute, ShipmentView, Track } from "./types";
+
+/** Thrown for any non-2xx answer; carries the status so callers can tell 404 from an outage. */
+export class HttpError extends Error {
+  constructor(readonly status: number, readonly url: string) {
+    super(`HTTP ${status} for ${url}`);
+  }
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
+  if (!response.ok) throw new HttpError(response.status, url);
+  return (await response.json()) as T;
+}
+
+export const api = {
+  lanes: (signal?: AbortSignal) => getJson<LaneCollection>("/api/map/lanes", signal),
+  ports: (signal?: AbortSignal) => getJson<Location[]>("/api/locations?kind=port&limit=500", signal),
+  chokepoints: (signal?: AbortSignal) => getJson<Chokepoint[]>("/api/routes/chokepoints", signal),
+  shipment: (id: string, signal?: AbortSignal) =>
+    getJson<ShipmentView>(`/api/shipments/${encodeURIComponent(id)}`, signal),
+  route: (id: string, signal?: AbortSignal) =>
+    getJson<SeaRoute>(`/api/shipments/${encodeURIComponent(id)}/route`, signal),
+  track: (id: string, signal?: AbortSignal) =>
+    getJson<Track>(`/api/shipments/${encodeURIComponent(id)}/track`, signal),
+};

@@ -1,0 +1,156 @@
+// Wire types of the Visibility HTTP API and the /hubs/live SignalR hub (contract v1).
+// JSON is camelCase and times are RFC 3339 UTC strings; these types mirror that exactly.
+
+export type Mode = "ocean" | "air" | "truck";
+export type ShipmentStatus = "planned" | "in-transit" | "arrived";
+export type AlertKind = "cold-chain" | "off-route" | "stalled" | "late" | "silent";
+
+export interface Location {
+  locode: string;
+  name: string;
+  country: string;
+  lat: number;
+  lon: number;
+  kinds: string[];
+}
+
+export interface Chokepoint {
+  name: string;
+  displayName: string;
+  lat: number;
+  lon: number;
+}
+
+/** [lon, lat] as in GeoJSON. */
+export type LonLat = [number, number];
+
+export interface SeaRoute {
+  distanceKm: number;
+  path: LonLat[];
+  passes: string[];
+}
+
+export interface LaneCollection {
+  type: "FeatureCollection";
+  features: Array<{
+    type: "Feature";
+    properties?: Record<string, unknown> | null;
+    geometry: { type: "LineString"; coordinates: LonLat[] } | { type: "MultiLineString"; coordinates: LonLat[][] };
+  }>;
+}
+
+export interface Telemetry {
+  at: string;
+  speedKnots: number | null;
+  headingDeg: number | null;
+  temperatureC: number | null;
+  humidityPct: number | null;
+  shockG: number | null;
+  doorOpen: boolean | null;
+  batteryPct: number | null;
+}
+
+export interface Alert {
+  kind: AlertKind;
+  openedAt: string;
+  message: string;
+}
+
+export interface CargoLine {
+  partNumber: string;
+  quantity: number;
+  factoryId?: string | null;
+}
+
+export interface Reefer {
+  minC: number;
+  maxC: number;
+}
+
+export interface ShipmentView {
+  id: string;
+  reference: string;
+  mode: Mode;
+  origin: string;
+  destination: string;
+  originName: string;
+  destinationName: string;
+  status: ShipmentStatus;
+  position: { lat: number; lon: number; at: string } | null;
+  headingDeg: number | null;
+  speedKnots: number | null;
+  progressPct: number;
+  distanceKm: number;
+  distanceRemainingKm: number;
+  plannedDeparture: string;
+  plannedEta: string;
+  eta: string;
+  delayHours: number;
+  lastTelemetry: Telemetry | null;
+  alerts: Alert[];
+  cargo: CargoLine[];
+  reefer: Reefer | null;
+  passes: string[];
+  temperatureHistory: Array<{ at: string; c: number }>;
+  readings: number;
+}
+
+export interface TrackPoint {
+  at: string;
+  lat: number;
+  lon: number;
+  speedKnots?: number | null;
+  temperatureC?: number | null;
+}
+
+export interface Track {
+  shipmentId: string;
+  points: TrackPoint[];
+}
+
+// ---- hub ----
+
+/** Compact marker: [id, lat, lon, headingDeg, mode, status, flags, delayHours]. */
+export type WireMarker = [string, number, number, number, number, number, number, number];
+
+export const MarkerMode = { Ocean: 0, Air: 1, Truck: 2 } as const;
+export const MarkerStatus = { Planned: 0, InTransit: 1, Arrived: 2 } as const;
+
+/** Bits of a marker's flags field. */
+export const Flag = { Late: 1, ColdChain: 2, OffRoute: 4, Stalled: 8, Silent: 16 } as const;
+
+export interface Counts {
+  total: number;
+  planned: number;
+  inTransit: number;
+  arrived: number;
+  late: number;
+  coldChain: number;
+  offRoute: number;
+  stalled: number;
+  silent: number;
+}
+
+export interface AlertEvent {
+  shipmentId: string;
+  kind: AlertKind;
+  state: "opened" | "cleared";
+  at: string;
+  message: string;
+}
+
+export interface MapSnapshot {
+  seq: number;
+  at: string;
+  markers: WireMarker[];
+  counts: Counts;
+}
+
+export interface MapDelta {
+  seq: number;
+  at: string;
+  markers: WireMarker[];
+  removed: string[];
+  counts: Counts;
+  alerts: AlertEvent[];
+}

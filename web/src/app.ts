@@ -1,0 +1,123 @@
+// Composition root: builds the widgets, connects the live feed to the store and the panels, and
+// loads the static map layers (retrying until the API answers).
+import { api } from "./api/http";
+import { LiveConnection } from "./live/connection";
+import { MapCanvas } from "./map/mapCanvas";
+import { DetailPanel } from "./panels/detail";
+import { ExceptionsPanel } from "./panels/exceptions";
+import { Header } from "./panels/header";
+import { Legend } from "./panels/legend";
+import { Selection } from "./selection";
+import { CATEGORY_INFO, FLAG_ORDER } from "./state/categories";
+import { MarkerStore } from "./state/markerStore";
+import { formatClock, formatDelay } from "./ui/format";
+
+const PANEL_REFRESH_MS = 1_000;
+const DETAIL_TICK_MS = 15_000;
+const STATIC_RETRY_MS = 10_000;
+
+export function startApp(root: HTMLElement): void {
+  const store = new MarkerStore();
+  const header = new Header();
+  const detail = new DetailPanel(() => selection.close());
+  const exceptions = new ExceptionsPanel((id) => selection.select(id, true));
+  const map = new MapCanvas(store, {
+    onMarkerClick: (id) => selection.select(id, false),
+    describeMarker: (i) => describe(store, i),
+  });
+  const legend = new Legend((hidden) => {
+    map.markers.hiddenCategories = hidden;
+    map.invalidate();
+  });
+
+  const live = new LiveConnection({
+    onState: (state, text) => {
+      header.setLink(state, text);
+      document.body.dataset.link = state;
+      if (state === "live") staticLayers.loadMissing();
+    },
+    onSnapshot: (snapshot) => {
+      store.applySnapshot(snapshot.markers, performance.now());
+      header.setCounts(snapshot.counts);
+      header.setUpdated(`updated ${formatClock(snapshot.at)} UTC`);
+    },
+    onDelta: (delta) => {
+      store.applyDelta(delta.markers, delta.removed, performance.now());
+      if (delta.counts) header.setCounts(delta.counts);
+      exceptions.addAlerts(delta.alerts ?? []);
+      header.setUpdated(`updated ${formatClock(delta.at)} UTC`);
+    },
+    onShipment: (view) => selection.receive(view),
+  });
+
+  const selection = new Selection(map, detail, live, store, () => {
+    // Land the focused shipment in the middle of the map area left between the two panels.
+    const left = exceptions.el.classList.contains("collapsed") ? 0 : exceptions.el.getBoundingClientRect().width;
+    const right = detail.el.hidden ? 0 : detail.el.getBoundingClientRect().width || 380;
+    return (left - right) / 2;
+  });
+
+  root.append(map.el, header.el, header.banner, exceptions.el, detail.el, legend.el);
+
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && selection.current !== null) {
+      selection.close();
+      e.preventDefault();
+    }
+  });
+
+  // Panels refresh on a timer rather than on every delta: a list that re-sorts four times a
+  // second is unreadable, and the DOM work stays bounded however busy the feed is.
+  let refreshedVersion = -1;
+  setInterval(() => {
+    if (store.version === refreshedVersion) return;
+    refreshedVersion = store.version;
+    exceptions.refresh(store);
+    legend.setCounts(store.categoryCounts);
+  }, PANEL_REFRESH_MS);
+  setInterval(() => detail.tick(), DETAIL_TICK_MS);
+
+  const staticLayers = new StaticLayers(map);
+  map.start();
+  exceptions.refresh(store);
+  void map.base.loadLand().catch((err) => console.warn("[map] world atlas failed to load", err));
+  staticLayers.loadMissing();
+  live.start();
+}
+
+/** Tooltip text for a marker. */
+function describe(store: MarkerStore, i: number): string {
+  const flags = store.flags[i]!;
+  const flagText = FLAG_ORDER.filter((f) => flags & f.bit).map((f) => f.label.toLowerCase()).join(", ");
+  const state = CATEGORY_INFO[store.category[i]!]!.label;
+  const delay = store.delayHours[i]! >= 0.05 ? ` · ${formatDelay(store.delayHours[i]!)}` : "";
+  return `${store.ids[i]} · ${state}${flagText && flagText !== state.toLowerCase() ? ` (${flagText})` : ""}${delay}`;
+}
+
+/** Lanes, ports and chokepoints from the API; each is fetched until it has loaded once. */
+class StaticLayers {
+  private lanes = false;
+  private ports = false;
+  private chokepoints = false;
+  private retry: number | undefined;
+
+  constructor(private readonly map: MapCanvas) {}
+
+  loadMissing(): void {
+    if (this.retry !== undefined) {
+      clearTimeout(this.retry);
+      this.retry = undefined;
+    }
+    const jobs: Array<Promise<unknown>> = [];
+    if (!this.lanes) jobs.push(api.lanes().then((l) => { this.map.base.setLanes(l); this.lanes = true; }));
+    if (!this.ports) jobs.push(api.ports().then((p) => { this.map.base.setPorts(p); this.ports = true; }));
+    if (!this.chokepoints) jobs.push(api.chokepoints().then((c) => { this.map.base.setChokepoints(c); this.chokepoints = true; }));
+    if (jobs.length === 0) return;
+    void Promise.allSettled(jobs).then((results) => {
+      const failed = results.filter((r) => r.status === "rejected");
+      if (failed.length === 0) return;
+      console.debug("[map] static layers unavailable, will retry", failed.map((r) => (r as PromiseRejectedResult).reason));
+      this.retry = window.setTimeout(() => this.loadMissing(), STATIC_RETRY_MS);
+    });
+  }
+}

@@ -1,0 +1,190 @@
+// The one SignalR connection to /hubs/live. It owns the connection lifecycle (first start with
+// retries, automatic reconnects forever, re-subscribing after each reconnect) and the map-feed
+// ordering rules: a snapshot sets the sequence number, each delta must be exactly the next one,
+// and any gap triggers a fresh snapshot. Consumers only see ordered, gap-free callbacks.
+import {
+  HubConnectionBuilder,
+  HubConnectionState,
+  LogLevel,
+  type HubConnection,
+  type ILogger,
+  type RetryContext,
+} from "@microsoft/signalr";
+import type { MapDelta, MapSnapshot, ShipmentView } from "../api/types";
+
+export type LinkState = "connecting" | "live" | "reconnecting" | "offline";
+
+export interface LiveHandlers {
+  /** `detail` is a short human explanation (e.g. "retrying in 4 s"). */
+  onState(state: LinkState, detail: string): void;
+  onSnapshot(snapshot: MapSnapshot): void;
+  onDelta(delta: MapDelta): void;
+  onShipment(view: ShipmentView): void;
+}
+
+const HUB_URL = "/hubs/live";
+/** Reconnect delays grow 0.5 s, 1 s, 2 s, 4 s, then stay at 5 s, forever. */
+const MAX_RETRY_MS = 5_000;
+/** Deltas held while a snapshot request is in flight; beyond this we simply ask again. */
+const MAX_BUFFERED_DELTAS = 64;
+
+export function retryDelayMs(previousRetryCount: number): number {
+  return Math.min(MAX_RETRY_MS, 500 * Math.pow(2, previousRetryCount));
+}
+
+/** SignalR's own log goes to the debug console: the header shows the state that matters. */
+const quietLogger: ILogger = {
+  log(level: LogLevel, message: string) {
+    if (level >= LogLevel.Critical) console.warn(`[signalr] ${message}`);
+    else if (level >= LogLevel.Information) console.debug(`[signalr] ${message}`);
+  },
+};
+
+export class LiveConnection {
+  private readonly connection: HubConnection;
+  private lastSeq = -1;
+  private subscribing = false;
+  private buffered: MapDelta[] = [];
+  private watched: string | null = null;
+  private startAttempts = 0;
+  private stopped = false;
+
+  constructor(private readonly handlers: LiveHandlers) {
+    this.connection = new HubConnectionBuilder()
+      .withUrl(HUB_URL)
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: (ctx: RetryContext) => retryDelayMs(ctx.previousRetryCount),
+      })
+      .configureLogging(quietLogger)
+      .build();
+
+    this.connection.on("mapDelta", (delta: MapDelta) => this.receiveDelta(delta));
+    this.connection.on("shipment", (view: ShipmentView) => {
+      if (view && view.id === this.watched) this.handlers.onShipment(view);
+    });
+    this.connection.onreconnecting(() => {
+      this.lastSeq = -1;
+      this.handlers.onState("reconnecting", "connection lost — reconnecting");
+    });
+    this.connection.onreconnected(() => {
+      void this.afterConnected();
+    });
+    // Only reached if reconnecting ever gives up or the server closes us: start over.
+    this.connection.onclose(() => {
+      if (!this.stopped) void this.startWithRetry();
+    });
+  }
+
+  get isLive(): boolean {
+    return this.connection.state === HubConnectionState.Connected;
+  }
+
+  start(): void {
+    this.stopped = false;
+    void this.startWithRetry();
+  }
+
+  /** Starts watching one shipment (replacing any previous one); resolves with its current view. */
+  async watch(id: string): Promise<ShipmentView | null> {
+    const previous = this.watched;
+    this.watched = id;
+    if (!this.isLive) return null;
+    if (previous && previous !== id) await this.invokeQuietly("UnwatchShipment", previous);
+    return (await this.connection.invoke<ShipmentView | null>("WatchShipment", id)) ?? null;
+  }
+
+  async unwatch(): Promise<void> {
+    const id = this.watched;
+    this.watched = null;
+    if (id && this.isLive) await this.invokeQuietly("UnwatchShipment", id);
+  }
+
+  private async startWithRetry(): Promise<void> {
+    while (!this.stopped && this.connection.state === HubConnectionState.Disconnected) {
+      this.handlers.onState("connecting", this.startAttempts === 0 ? "connecting to the live feed" : "trying again");
+      try {
+        await this.connection.start();
+        this.startAttempts = 0;
+        await this.afterConnected();
+        return;
+      } catch (err) {
+        const delay = retryDelayMs(this.startAttempts++);
+        this.handlers.onState("offline", `live feed unreachable — retrying in ${Math.round(delay / 1000)} s`);
+        console.debug("[live] start failed", err);
+        await sleep(delay);
+      }
+    }
+  }
+
+  /** After a (re)connect: fresh snapshot, and re-watch the open shipment. */
+  private async afterConnected(): Promise<void> {
+    this.handlers.onState("live", "live");
+    await this.subscribe();
+    const id = this.watched;
+    if (id) {
+      try {
+        const view = await this.connection.invoke<ShipmentView | null>("WatchShipment", id);
+        if (view && id === this.watched) this.handlers.onShipment(view);
+      } catch (err) {
+        console.debug("[live] re-watch failed", err);
+      }
+    }
+  }
+
+  private async subscribe(): Promise<void> {
+    if (this.subscribing) return;
+    this.subscribing = true;
+    this.buffered = [];
+    try {
+      const snapshot = await this.connection.invoke<MapSnapshot>("SubscribeMap");
+      this.lastSeq = snapshot.seq;
+      this.handlers.onSnapshot(snapshot);
+    } catch (err) {
+      this.subscribing = false;
+      console.debug("[live] SubscribeMap failed", err);
+      // If the connection dropped mid-call, the reconnect path subscribes again; if it is still
+      // up, the server refused or failed this call: say so and ask again shortly.
+      if (this.isLive) {
+        this.handlers.onState("reconnecting", "map feed unavailable — retrying");
+        setTimeout(() => {
+          if (this.isLive && this.lastSeq < 0) void this.afterConnected();
+        }, MAX_RETRY_MS);
+      }
+      return;
+    }
+    this.subscribing = false;
+    // Deltas that raced the snapshot: drop the ones it already contains, apply the rest in order.
+    const pending = this.buffered.sort((a, b) => a.seq - b.seq);
+    this.buffered = [];
+    for (const delta of pending) this.receiveDelta(delta);
+  }
+
+  private receiveDelta(delta: MapDelta): void {
+    if (this.subscribing) {
+      if (this.buffered.length < MAX_BUFFERED_DELTAS) this.buffered.push(delta);
+      return;
+    }
+    if (this.lastSeq < 0) return; // not subscribed (yet)
+    if (delta.seq <= this.lastSeq) return; // already part of the snapshot, or a duplicate
+    if (delta.seq !== this.lastSeq + 1) {
+      console.debug(`[live] delta gap: expected ${this.lastSeq + 1}, got ${delta.seq}; re-subscribing`);
+      this.lastSeq = -1;
+      void this.subscribe();
+      return;
+    }
+    this.lastSeq = delta.seq;
+    this.handlers.onDelta(delta);
+  }
+
+  private async invokeQuietly(method: string, ...args: unknown[]): Promise<void> {
+    try {
+      await this.connection.invoke(method, ...args);
+    } catch (err) {
+      console.debug(`[live] ${method} failed`, err);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

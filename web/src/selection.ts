@@ -1,0 +1,117 @@
+// The open shipment: ties the detail panel, the live watch on the hub, the route/track overlay on
+// the map and the marker highlight together, and guards every async answer against the user
+// having moved on to another shipment meanwhile.
+import { api } from "./api/http";
+import type { ShipmentView } from "./api/types";
+import type { LiveConnection } from "./live/connection";
+import { lineToPath2D } from "./map/geoPath2d";
+import type { MapCanvas } from "./map/mapCanvas";
+import type { DetailPanel } from "./panels/detail";
+import type { MarkerStore } from "./state/markerStore";
+
+/** The travelled track is re-fetched at most this often while updates arrive. */
+const TRACK_REFRESH_MS = 15_000;
+
+export class Selection {
+  private id: string | null = null;
+  private route: Path2D | null = null;
+  private track: Path2D | null = null;
+  private trackFetchedAt = 0;
+  private hasView = false;
+
+  constructor(
+    private readonly map: MapCanvas,
+    private readonly panel: DetailPanel,
+    private readonly live: LiveConnection,
+    private readonly store: MarkerStore,
+    /** Horizontal screen offset that keeps a focused point clear of the side panels. */
+    private readonly focusOffsetPx: () => number,
+  ) {}
+
+  get current(): string | null {
+    return this.id;
+  }
+
+  /** Opens a shipment; `focus` also flies the map to it. */
+  select(id: string, focus: boolean): void {
+    if (focus) this.focusOn(id);
+    if (id === this.id) return;
+    this.id = id;
+    this.hasView = false;
+    this.route = null;
+    this.track = null;
+    this.trackFetchedAt = 0;
+    this.map.base.setSelection(null, null);
+    this.map.markers.selectedId = id;
+    this.panel.showLoading(id);
+
+    this.live.watch(id).then(
+      (view) => {
+        if (this.id !== id) return;
+        if (view) this.receive(view);
+        else if (!this.live.isLive) void this.loadOverHttp(id); // not connected: ask the API directly
+        else this.panel.showMessage(id, "This shipment is not known to the platform.");
+      },
+      () => void this.loadOverHttp(id),
+    );
+    void this.loadRoute(id);
+    void this.loadTrack(id);
+  }
+
+  close(): void {
+    if (this.id === null) return;
+    this.id = null;
+    this.map.markers.selectedId = null;
+    this.map.base.setSelection(null, null);
+    this.panel.hide();
+    void this.live.unwatch();
+  }
+
+  /** A "shipment" push from the hub (only ever for the watched id). */
+  receive(view: ShipmentView): void {
+    if (view.id !== this.id) return;
+    const first = !this.hasView;
+    this.hasView = true;
+    this.panel.update(view);
+    if (!first && performance.now() - this.trackFetchedAt > TRACK_REFRESH_MS) void this.loadTrack(view.id);
+  }
+
+  private focusOn(id: string): void {
+    const i = this.store.indexOf(id);
+    if (i >= 0) this.map.focus(this.store.lon[i]!, this.store.lat[i]!, this.focusOffsetPx());
+  }
+
+  private async loadOverHttp(id: string): Promise<void> {
+    try {
+      const view = await api.shipment(id);
+      if (this.id === id) this.receive(view);
+    } catch (err) {
+      if (this.id !== id) return;
+      const status = (err as { status?: number }).status;
+      this.panel.showMessage(id, status === 404 ? "This shipment is not known to the platform." : "Details unavailable while offline.");
+    }
+  }
+
+  private async loadRoute(id: string): Promise<void> {
+    try {
+      const route = await api.route(id);
+      if (this.id !== id) return;
+      this.route = route.path.length > 1 ? lineToPath2D(route.path) : null;
+      this.map.base.setSelection(this.route, this.track);
+    } catch (err) {
+      console.debug("[selection] route unavailable", id, err);
+    }
+  }
+
+  private async loadTrack(id: string): Promise<void> {
+    this.trackFetchedAt = performance.now();
+    try {
+      const track = await api.track(id);
+      if (this.id !== id) return;
+      this.track = track.points.length > 1 ? lineToPath2D(track.points.map((p) => [p.lon, p.lat] as const)) : null;
+      this.map.base.setSelection(this.route, this.track);
+    } catch (err) {
+      console.debug("[selection] track unavailable", id, err);
+    }
+  }
+}
