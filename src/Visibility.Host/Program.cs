@@ -6,6 +6,7 @@ using Visibility.Host.Hosting;
 using Visibility.Host.Ingest;
 using Visibility.Host.Live;
 using Visibility.Host.ReferenceData;
+using Visibility.Simulator;
 
 // Visibility host: ASP.NET Core + co-hosted Orleans silo + SignalR + the built dashboard. See README for the map.
 Log.Logger = new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateBootstrapLogger();
@@ -26,6 +27,7 @@ try
     builder.Services.AddVisibilityLive();
     builder.Services.AddVisibilityHealth();
     builder.Services.AddVisibilityApi();
+    builder.Services.AddVisibilitySimulator(builder.Configuration);
 
     var app = builder.Build();
     app.Lifetime.ApplicationStopped.Register(() => storage.DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -152,18 +152,16 @@ public static class ShipmentTracker
 
     /// <summary>
     /// ETA from the remaining route distance and the smoothed recent speed; the mode's typical speed when the shipment
-    /// has not reported one or is creeping (a stalled ship's ETA then slides later as time passes).
+    /// has not reported one or is creeping (a stalled ship's ETA then slides later as time passes). Before the first
+    /// reading it is the planned ETA.
     /// </summary>
     public static DateTimeOffset Eta(ShipmentState s, DateTimeOffset now)
     {
         var def = s.Definition!;
         if (s.Status == ShipmentStatus.Arrived) return s.ArrivedAt ?? now;
         double typicalKmh = def.Mode.TypicalSpeedKmh();
-        if (s.LastReadingAt is not { } last)
-        {
-            if (now <= def.PlannedDeparture) return PlannedEta(s);
-            return now + TimeSpan.FromHours(s.RouteDistanceKm / typicalKmh);
-        }
+        // No telemetry yet: nothing says the plan is off, so the plan stands (the silent-tracker alert covers the rest).
+        if (s.LastReadingAt is not { } last) return PlannedEta(s);
         double speedKmh = (s.SmoothedSpeedKnots ?? 0) * GeoMath.KmPerNauticalMile;
         if (speedKmh < typicalKmh * 0.25) speedKmh = typicalKmh;
         double remaining = Math.Max(0, s.RouteDistanceKm - s.AlongKm);

@@ -16,7 +16,9 @@ public static class StorageSetup
         AzuriteServer? azurite = null;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var dataPath = Path.GetFullPath(config["Storage:DataPath"] ?? ".data");
+            // Relative to the repository when the host runs from a checkout (dotnet run moves the working directory).
+            var baseDir = ReferenceData.RepositoryPaths.FindRepositoryRoot(builder.Environment.ContentRootPath) ?? Directory.GetCurrentDirectory();
+            var dataPath = Path.GetFullPath(config["Storage:DataPath"] ?? ".data", baseDir);
             azurite = await AzuriteServer.StartAsync(new AzuriteOptions
             {
                 DataPath = Path.Combine(dataPath, "azurite"),

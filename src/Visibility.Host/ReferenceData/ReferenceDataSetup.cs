@@ -25,6 +25,7 @@ public static class ReferenceDataSetup
         builder.Services.AddSingleton(sp => LoadNetwork(dataPath, fallbackNetwork, sp.GetRequiredService<ILogger<SeaNetwork>>()));
         builder.Services.AddSingleton(sp => new RoutePlanner(new SeaRouter(sp.GetRequiredService<SeaNetwork>())));
         builder.Services.AddSingleton(new DataPaths(dataPath));
+        builder.Services.AddHostedService<ReferenceDataWarmup>();
         return builder;
     }
 
@@ -55,6 +56,19 @@ public static class ReferenceDataSetup
     public static void Log(ILogger logger, ImportReport report, TimeSpan elapsed) =>
         logger.LogInformation("Imported {Source}: {Loaded} loaded, {Skipped} skipped {@SkippedByReason} in {Ms} ms",
             report.Source, report.Loaded, report.Skipped, report.SkippedByReason, (long)elapsed.TotalMilliseconds);
+}
+
+/// <summary>Loads the catalog and the network at start, so import reports are logged then and no request pays for them.</summary>
+public sealed class ReferenceDataWarmup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<LocationCatalog>();
+        services.GetRequiredService<RoutePlanner>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The data folder in use (null when the host runs on its own seed).</summary>
