@@ -20,7 +20,8 @@ public static class TelemetryBatchParser
         public bool IsValid => Errors.IsEmpty;
     }
 
-    public static Result Parse(ReadOnlySpan<byte> utf8Json, Func<string, bool> shipmentExists, DateTimeOffset now)
+    /// <param name="now">The server clock for the future-timestamp check; null skips it (log replay of readings accepted earlier).</param>
+    public static Result Parse(ReadOnlySpan<byte> utf8Json, Func<string, bool> shipmentExists, DateTimeOffset? now)
     {
         var errors = new ValidationErrors();
         var readings = new List<AddressedReading>();
@@ -55,7 +56,7 @@ public static class TelemetryBatchParser
     }
 
     private static AddressedReading? ParseItem(ref Utf8JsonReader reader, int index, ValidationErrors errors,
-        Func<string, bool> shipmentExists, DateTimeOffset now)
+        Func<string, bool> shipmentExists, DateTimeOffset? now)
     {
         string at = $"[{index}]";
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -107,7 +108,7 @@ public static class TelemetryBatchParser
         if (!seen.Contains("lat")) errors.Add($"{at}.lat", "is required");
         if (!seen.Contains("lon")) errors.Add($"{at}.lon", "is required");
         if (shipmentId != null && !shipmentExists(shipmentId)) errors.Add($"{at}.shipmentId", $"unknown shipment '{shipmentId}'");
-        if (timestamp is { } ts && ts > now + MaxClockSkew) errors.Add($"{at}.timestamp", "is in the future");
+        if (timestamp is { } ts && now is { } clock && ts > clock + MaxClockSkew) errors.Add($"{at}.timestamp", "is in the future");
 
         if (errors.Count != before || messageId == null || shipmentId == null || timestamp == null || lat == null || lon == null)
             return null;

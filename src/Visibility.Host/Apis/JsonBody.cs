@@ -77,7 +77,7 @@ public static class JsonBody
             {
                 // "The JSON property 'x' could not be mapped ...": name the property, never echo the .NET type.
                 var name = System.Text.RegularExpressions.Regex.Match(ex.Message, "'([^']*)'").Groups[1].Value;
-                return (null, Problems.Invalid($"{path}.{name}", "unknown property"));
+                return (null, Problems.Invalid(path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}", "unknown property"));
             }
             string reason = ex.Message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type or format" : "malformed JSON";
             return (null, Problems.Invalid(path, reason));

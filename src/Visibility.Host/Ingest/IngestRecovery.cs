@@ -33,7 +33,7 @@ public sealed class IngestRecovery(
         int inChunk = 0;
         await foreach (var record in log.ReadFromAsync(from, cancellationToken))
         {
-            var parsed = TelemetryBatchParser.Parse(record.Payload.Span, directory.Contains, DateTimeOffset.MaxValue);
+            var parsed = TelemetryBatchParser.Parse(record.Payload.Span, directory.Contains, now: null);
             records++;
             if (!parsed.IsValid)
             {

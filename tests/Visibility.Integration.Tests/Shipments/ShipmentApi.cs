@@ -13,7 +13,8 @@ public static class ShipmentApi
         mode,
         origin,
         destination,
-        plannedDeparture = (departure ?? DateTimeOffset.UtcNow.AddDays(-1)).ToString("O"),
+        // Midnight yesterday: the same booking posted twice in a test run is the same booking.
+        plannedDeparture = (departure ?? new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1), TimeSpan.Zero)).ToString("O"),
         cargo = new[] { new { partNumber = "IC-MCU-32F4", quantity = 5000, factoryId = "F-MTY" } },
         reefer,
     };

@@ -98,10 +98,11 @@ public sealed class ShipmentFlowTests(ShipmentFlowFixture fx) : IClassFixture<Sh
     [Fact]
     public async Task Same_booking_twice_is_idempotent_and_a_different_one_conflicts()
     {
-        await CreateAsync(Http, Booking("FLOW-IDEM"));
-        using var same = await Http.PostAsJsonAsync("/api/shipments", Booking("FLOW-IDEM"));
+        var departure = DateTimeOffset.UtcNow.AddDays(-2);
+        await CreateAsync(Http, Booking("FLOW-IDEM", departure: departure));
+        using var same = await Http.PostAsJsonAsync("/api/shipments", Booking("FLOW-IDEM", departure: departure));
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
-        using var different = await Http.PostAsJsonAsync("/api/shipments", Booking("FLOW-IDEM", destination: "USLGB"));
+        using var different = await Http.PostAsJsonAsync("/api/shipments", Booking("FLOW-IDEM", destination: "USLGB", departure: departure));
         Assert.Equal(HttpStatusCode.Conflict, different.StatusCode);
         Assert.Equal("application/problem+json", different.Content.Headers.ContentType?.MediaType);
     }
