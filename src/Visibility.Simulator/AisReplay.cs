@@ -21,7 +21,7 @@ public sealed class AisReplay(SimulatorOptions options, VisibilityApiClient api,
     ];
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private readonly OnceLog _once = new(logger);
+    private readonly OnceLog _once = new(logger, timeProvider);
 
     public async Task RunAsync(string path, CancellationToken ct)
     {

@@ -19,9 +19,16 @@ public sealed class ReportSchedule<T> where T : notnull
     public TimeSpan Interval { get; }
     public int Count => _queue.Count;
 
-    /// <summary>The first report at start + phase × interval, phase in [0, 1).</summary>
-    public void Add(T item, DateTimeOffset start, double phase) =>
-        _queue.Enqueue(item, start + Interval * Math.Clamp(phase, 0, 0.999999));
+    /// <summary>
+    /// Adds an item on the slot grid anchor + (phase + k) × interval, at its first slot not before now.
+    /// A fixed anchor keeps items added at different times (bookings trickle in) evenly spread.
+    /// </summary>
+    public void Add(T item, DateTimeOffset anchor, double phase, DateTimeOffset now)
+    {
+        var first = anchor + Interval * Math.Clamp(phase, 0, 0.999999);
+        if (first < now) first += Interval * Math.Ceiling((now - first) / Interval);
+        _queue.Enqueue(item, first);
+    }
 
     /// <summary>Items due at or before now, each with the slot it was due at; the caller re-adds those that continue.</summary>
     public List<(T Item, DateTimeOffset Due)> TakeDue(DateTimeOffset now)

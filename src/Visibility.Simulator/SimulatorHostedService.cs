@@ -68,7 +68,7 @@ public sealed class SimulatorHostedService(
         }
         finally
         {
-            _logger.LogInformation("Simulator: stopped; {Readings} synthetic readings accepted in {Batches} batches, {Errors} errors",
+            _logger.LogInformation("Simulator: stopped; {Readings} readings accepted in {Batches} batches, {Errors} errors",
                 metrics.ReadingsSent, metrics.Batches, metrics.Errors);
             if (server is null) lifetime.StopApplication(); // standalone: the run is the whole program
         }

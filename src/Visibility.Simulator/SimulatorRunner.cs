@@ -18,7 +18,7 @@ public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClien
     private readonly Channel<Voyage> _booked = Channel.CreateUnbounded<Voyage>();
     private readonly ConcurrentDictionary<string, Voyage> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _unknownToApi = new();
-    private readonly OnceLog _once = new(logger);
+    private readonly OnceLog _once = new(logger, timeProvider);
     private readonly Dictionary<ResolvedLane, LaneGeometry> _geometry = new();
     private VoyagePlanner? _planner;
     private int _arrivedCount;
@@ -199,7 +199,8 @@ public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClien
         var sender = new BatchSender(api, options.MaxConcurrentRequests, OnRejected);
         var nextBookings = new PriorityQueue<(int Index, int Generation), DateTimeOffset>();
         var tick = TelemetryBatcher.TickPeriod(options.Shipments, options.ReportIntervalSeconds, options.BatchSize);
-        var nextStatus = _time.GetUtcNow() + TimeSpan.FromSeconds(30);
+        var anchor = _time.GetUtcNow(); // the slot grid every voyage's phase is measured on
+        var nextStatus = anchor + TimeSpan.FromSeconds(30);
         using var timer = new PeriodicTimer(tick, _time);
 
         try
@@ -210,7 +211,7 @@ public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClien
                 while (_booked.Reader.TryRead(out var voyage))
                 {
                     _active[voyage.Id] = voyage;
-                    schedule.Add(voyage, now, (double)voyage.Index / options.Shipments);
+                    schedule.Add(voyage, anchor, (double)voyage.Index / options.Shipments, now);
                 }
                 while (_unknownToApi.TryDequeue(out var id))
                 {

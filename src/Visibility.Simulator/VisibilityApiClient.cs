@@ -34,9 +34,9 @@ public sealed class VisibilityApiClient
         if (http.BaseAddress is null) throw new ArgumentException("the HttpClient needs a BaseAddress", nameof(http));
         _http = http;
         _metrics = metrics;
-        _once = new OnceLog(logger);
-        _inFlight = new SemaphoreSlim(maxConcurrentRequests, maxConcurrentRequests);
         _time = time ?? TimeProvider.System;
+        _once = new OnceLog(logger, _time);
+        _inFlight = new SemaphoreSlim(maxConcurrentRequests, maxConcurrentRequests);
     }
 
     public Uri BaseAddress => _http.BaseAddress!;

@@ -71,9 +71,13 @@ public sealed class VoyagePlanner(int seed, IReadOnlyList<ResolvedLane> lanes, d
         _ => TimeSpan.FromHours(2),
     };
 
-    /// <summary>Distance when the API has no route yet: great circle, plus a detour factor for roads.</summary>
+    /// <summary>
+    /// Distance of an air or truck lane before the shipment exists: the great circle, the line the API is
+    /// expected to plan for them (a longer estimate would make on-time voyages arrive early). Ocean uses the
+    /// API's sea route; the 1.3 detour factor is only a fallback.
+    /// </summary>
     public static double EstimateDistanceKm(TransportMode mode, GeoPoint from, GeoPoint to) =>
-        GeoMath.HaversineKm(from, to) * mode switch { TransportMode.Truck => 1.25, TransportMode.Air => 1.05, _ => 1.3 };
+        GeoMath.HaversineKm(from, to) * (mode == TransportMode.Ocean ? 1.3 : 1.0);
 
     /// <summary>How long the voyage takes at the typical speed, without port time.</summary>
     public static TimeSpan NominalDuration(double distanceKm, double cruiseKmh) => TimeSpan.FromHours(distanceKm / cruiseKmh);
