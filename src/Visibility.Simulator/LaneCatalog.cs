@@ -102,8 +102,8 @@ public static class LaneCatalog
         Air(["CNPVG", "CNSHA"], ["DEFRA"], 1, null, LaneStory.China),
         Air(["HKHKG"], ["USANC"], 1, "F-AUS", LaneStory.China),
         Air(["HKHKG"], ["MXGDL"], 1, "F-GDL", LaneStory.China),
-        Air(["TWTPE"], ["USLAX"], 1, "F-AUS", LaneStory.TaiwanKorea),
-        Air(["TWTPE"], ["MXGDL"], 1, "F-GDL", LaneStory.TaiwanKorea),
+        Air(["TWTYN", "TWTPE"], ["USLAX"], 1, "F-AUS", LaneStory.TaiwanKorea),
+        Air(["TWTYN", "TWTPE"], ["MXGDL"], 1, "F-GDL", LaneStory.TaiwanKorea),
 
         // Truck: US-Mexico near-shoring legs and port-to-plant drayage in ASEAN.
         Truck(["USLRD"], ["MXMTY"], 2, "F-MTY", LaneStory.UnitedStates),

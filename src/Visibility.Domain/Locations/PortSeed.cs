@@ -183,7 +183,7 @@ public static class PortSeed
         Row("USDFW", "Dallas-Fort Worth Airport",    32.897,  -97.038,   A),
         Row("USATL", "Atlanta",                      33.637,  -84.428,   A),
         Row("USONT", "Ontario (California)",         34.056, -117.601,   A),
-        Row("USAUS", "Austin",                       30.270,  -97.740,   I),
+        Row("USAUS", "Austin",                       30.270,  -97.740,   I, A),  // city; AUS airport ~11 km SE
         Row("USPHX", "Phoenix",                      33.434, -112.012,   A, I),
         Row("USLRD", "Laredo",                       27.530,  -99.480,   I),
         Row("USELP", "El Paso",                      31.760, -106.470,   I),

@@ -32,6 +32,18 @@ public sealed class IngestCheckpointService(
         }
     }
 
+    /// <summary>
+    /// A last checkpoint on graceful shutdown (this service stops before the silo, so grains can still write): the next
+    /// start then replays nothing instead of the whole tail.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!recovery.Recovered) return;
+        try { await CheckpointAsync(cancellationToken); }
+        catch (Exception ex) { logger.LogWarning(ex, "Final ingest checkpoint failed; the next start replays the log tail"); }
+    }
+
     public async Task CheckpointAsync(CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
