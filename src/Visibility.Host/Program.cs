@@ -42,7 +42,7 @@ try
 
     app.MapVisibilityHealth();
     app.MapOpenApi();
-    app.MapScalarApiReference("/api/reference");
+    app.MapScalarApiReference("/api/reference", o => o.WithTitle("Visibility API reference"));
     app.MapLocationsApi();
     app.MapRoutesApi();
     app.MapShipmentsApi();

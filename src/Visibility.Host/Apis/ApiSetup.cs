@@ -13,7 +13,13 @@ public static class ApiSetup
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Visibility API";
+            document.Info.Description = "Real-time supply-chain visibility: locations, sea routes, shipments, telemetry ingest. " +
+                                        "Live updates are pushed over SignalR at /hubs/live (see the README).";
+            return Task.CompletedTask;
+        }));
         services.AddSingleton<SeaLanesDocument>();
         return services;
     }

@@ -25,12 +25,14 @@ public class HostFixture : IAsyncLifetime
         Host = await HostProcess.StartAsync(ConnectionString, Name, Settings);
     }
 
-    /// <summary>Kills (crash) or stops (graceful) the host and starts a new one on the same storage.</summary>
-    public async Task RestartAsync(bool crash)
+    /// <summary>Kills (crash) or stops (graceful) the host and starts a new one on the same storage and HTTP port.</summary>
+    public async Task RestartAsync(bool crash, TimeSpan? downtime = null)
     {
+        int port = Host.Port;
         if (crash) await Host.KillAsync(); else await Host.StopAsync();
         await Host.DisposeAsync();
-        Host = await HostProcess.StartAsync(ConnectionString, $"{Name}-r{++_restarts}", Settings);
+        if (downtime is { } pause) await Task.Delay(pause);
+        Host = await HostProcess.StartAsync(ConnectionString, $"{Name}-r{++_restarts}", Settings, port);
     }
 
     public async ValueTask DisposeAsync()

@@ -15,6 +15,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly StreamWriter _log;
 
     public string BaseUrl { get; }
+    public int Port => new Uri(BaseUrl).Port;
     public HttpClient Http { get; }
     public string LogPath { get; }
 
@@ -28,9 +29,9 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host and waits for /health/ready.</summary>
-    public static async Task<HostProcess> StartAsync(string storageConnectionString, string name, IDictionary<string, string>? settings = null)
+    public static async Task<HostProcess> StartAsync(string storageConnectionString, string name, IDictionary<string, string>? settings = null, int? httpPort = null)
     {
-        int httpPort = FreePort.Next();
+        httpPort ??= FreePort.Next();
         string baseUrl = $"http://127.0.0.1:{httpPort}";
         var psi = new ProcessStartInfo("dotnet")
         {

@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace Visibility.Integration.Tests.Browser;
+
+/// <summary>
+/// Headless Debian Chromium driven by Playwright (its own browser download does not work here). Collects console
+/// errors and page errors so a test can assert the page ran clean.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    public IPage Page { get; }
+    public List<string> Errors { get; } = [];
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser, IPage page)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        Page = page;
+        page.Console += (_, msg) => { if (msg.Type == "error") lock (Errors) Errors.Add("console: " + msg.Text); };
+        page.PageError += (_, error) => { lock (Errors) Errors.Add("page: " + error); };
+    }
+
+    public static async Task<BrowserSession> OpenAsync(int width = 1600, int height = 900)
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install chromium");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        return new BrowserSession(playwright, browser, page);
+    }
+
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var path = Path.Combine(TestPaths.ArtifactsDir, name + ".png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using static Visibility.Integration.Tests.Shipments.ShipmentApi;
+
+namespace Visibility.Integration.Tests.Browser;
+
+public sealed class DashboardFixture : HostFixture
+{
+    // The built-in simulator feeds the map, as on the embedded default.
+    protected override IDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Simulator:Enabled"] = "true",
+        ["Simulator:Shipments"] = "60",
+        ["Simulator:ReportIntervalSeconds"] = "2",
+    };
+}
+
+/// <summary>The operator dashboard in headless Chromium against the real host: live markers, exceptions, detail panel.</summary>
+[Collection("host")]
+public sealed class DashboardTests(DashboardFixture fx) : IClassFixture<DashboardFixture>
+{
+    [Fact]
+    public async Task Dashboard_shows_live_shipments_and_opens_an_exception_in_the_detail_panel()
+    {
+        // A cold-chain excursion we control, so the exceptions list has a known entry.
+        await CreateAsync(fx.Host.Http, Booking("UI-COLD", reefer: new { minC = 2, maxC = 8 }));
+        var path = await RouteAsync(fx.Host.Http, "UI-COLD");
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(-40);
+        await PostTelemetryAsync(fx.Host.Http, Enumerable.Range(0, 5).Select(i =>
+            (object)Reading("UI-COLD", $"ui{i}", t0.AddMinutes(5 * i), path[10 + i].Lat, path[10 + i].Lon, temperatureC: 11.5)));
+
+        await using var browser = await BrowserSession.OpenAsync();
+        var page = browser.Page;
+        await page.GotoAsync(fx.Host.BaseUrl);
+        await page.WaitForSelectorAsync("body[data-link='live']", new() { Timeout = 20_000 });
+
+        // The header total counts the shipments the simulator created, and the map draws them.
+        await page.WaitForFunctionAsync(
+            "() => parseInt((document.querySelector('.count.tone-neutral dd')?.textContent || '0').replace(/\\D/g, '')) >= 20",
+            null, new() { Timeout = 60_000 });
+        var canvasCount = await page.Locator("canvas").CountAsync();
+        Assert.True(canvasCount >= 1, "the map is drawn on a canvas");
+
+        // The exceptions list shows our excursion; clicking it opens the detail panel for that shipment.
+        var entry = page.GetByText("PO-UI-COLD").First;
+        await entry.WaitForAsync(new() { Timeout = 20_000 });
+        await browser.ScreenshotAsync("dashboard-live");
+        await entry.ClickAsync();
+        var panel = page.Locator("aside, [role='dialog'], .detail").Filter(new() { HasText = "UI-COLD" }).First;
+        await panel.WaitForAsync(new() { Timeout = 10_000 });
+        var panelText = await panel.InnerTextAsync();
+        Assert.Contains("Shanghai", panelText);
+        Assert.Contains("Los Angeles", panelText);
+        await browser.ScreenshotAsync("dashboard-detail");
+
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task Dashboard_says_it_is_offline_when_the_host_is_gone_and_recovers_after_restart()
+    {
+        await using var browser = await BrowserSession.OpenAsync();
+        var page = browser.Page;
+        await page.GotoAsync(fx.Host.BaseUrl);
+        await page.WaitForSelectorAsync("body[data-link='live']", new() { Timeout = 20_000 });
+
+        // Kill the host; while it is down the page must say so; when it is back on the same address, live again.
+        var restart = fx.RestartAsync(crash: true, downtime: TimeSpan.FromSeconds(4));
+        await page.WaitForSelectorAsync("body[data-link='reconnecting'], body[data-link='offline']", new() { Timeout = 20_000 });
+        await browser.ScreenshotAsync("dashboard-reconnecting");
+        await restart;
+        await page.WaitForSelectorAsync("body[data-link='live']", new() { Timeout = 30_000 });
+        Assert.DoesNotContain(browser.Errors, e => e.StartsWith("page:"));
+    }
+}
