@@ -55,13 +55,25 @@ public static class TelemetryBatchParser
         return errors.IsEmpty ? new Result(readings, errors) : new Result([], errors);
     }
 
+    /// <summary>A field's JSON path, formatted only when there is an error to report (the happy path allocates nothing for it).</summary>
+    private readonly record struct FieldPath(int Index, string Name)
+    {
+        public override string ToString() => $"[{Index}].{Name}";
+    }
+
+    [Flags]
+    private enum Seen
+    {
+        None = 0, MessageId = 1, ShipmentId = 2, Timestamp = 4, Lat = 8, Lon = 16, Speed = 32, Heading = 64,
+        Temperature = 128, Humidity = 256, Shock = 512, Door = 1024, Battery = 2048,
+    }
+
     private static AddressedReading? ParseItem(ref Utf8JsonReader reader, int index, ValidationErrors errors,
         Func<string, bool> shipmentExists, DateTimeOffset? now)
     {
-        string at = $"[{index}]";
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            errors.Add(at, "each reading must be a JSON object");
+            errors.Add($"[{index}]", "each reading must be a JSON object");
             reader.Skip();
             return null;
         }
@@ -70,45 +82,50 @@ public static class TelemetryBatchParser
         DateTimeOffset? timestamp = null;
         double? lat = null, lon = null, speed = null, heading = null, temp = null, humidity = null, shock = null, battery = null;
         bool? door = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = Seen.None;
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            string name = reader.GetString()!;
-            string field = $"{at}.{name}";
-            reader.Read();
-            if (!seen.Add(name)) { errors.Add(field, "the property appears twice"); reader.Skip(); continue; }
-            switch (name)
+            var (flag, name) = Identify(ref reader);
+            if (flag == Seen.None)
             {
-                case "messageId": messageId = ReadId(ref reader, field, errors); break;
-                case "shipmentId": shipmentId = ReadId(ref reader, field, errors); break;
-                case "timestamp": timestamp = ReadTimestamp(ref reader, field, errors); break;
-                case "lat": lat = ReadNumber(ref reader, field, errors, -90, 90, required: true); break;
-                case "lon": lon = ReadNumber(ref reader, field, errors, -180, 180, required: true); break;
-                case "speedKnots": speed = ReadNumber(ref reader, field, errors, 0, 1_000); break;
-                case "headingDeg": heading = ReadNumber(ref reader, field, errors, 0, 360); break;
-                case "temperatureC": temp = ReadNumber(ref reader, field, errors, -100, 100); break;
-                case "humidityPct": humidity = ReadNumber(ref reader, field, errors, 0, 100); break;
-                case "shockG": shock = ReadNumber(ref reader, field, errors, 0, 1_000); break;
-                case "batteryPct": battery = ReadNumber(ref reader, field, errors, 0, 100); break;
-                case "doorOpen":
+                string unknown = reader.GetString()!;
+                reader.Read();
+                errors.Add(new FieldPath(index, unknown).ToString(), "unknown property");
+                reader.Skip();
+                continue;
+            }
+            var field = new FieldPath(index, name);
+            reader.Read();
+            if ((seen & flag) != 0) { errors.Add(field.ToString(), "the property appears twice"); reader.Skip(); continue; }
+            seen |= flag;
+            switch (flag)
+            {
+                case Seen.MessageId: messageId = ReadId(ref reader, field, errors); break;
+                case Seen.ShipmentId: shipmentId = ReadId(ref reader, field, errors); break;
+                case Seen.Timestamp: timestamp = ReadTimestamp(ref reader, field, errors); break;
+                case Seen.Lat: lat = ReadNumber(ref reader, field, errors, -90, 90, required: true); break;
+                case Seen.Lon: lon = ReadNumber(ref reader, field, errors, -180, 180, required: true); break;
+                case Seen.Speed: speed = ReadNumber(ref reader, field, errors, 0, 1_000); break;
+                case Seen.Heading: heading = ReadNumber(ref reader, field, errors, 0, 360); break;
+                case Seen.Temperature: temp = ReadNumber(ref reader, field, errors, -100, 100); break;
+                case Seen.Humidity: humidity = ReadNumber(ref reader, field, errors, 0, 100); break;
+                case Seen.Shock: shock = ReadNumber(ref reader, field, errors, 0, 1_000); break;
+                case Seen.Battery: battery = ReadNumber(ref reader, field, errors, 0, 100); break;
+                case Seen.Door:
                     if (reader.TokenType is JsonTokenType.True or JsonTokenType.False) door = reader.GetBoolean();
-                    else if (reader.TokenType != JsonTokenType.Null) { errors.Add(field, "must be true or false"); reader.Skip(); }
-                    break;
-                default:
-                    errors.Add(field, "unknown property");
-                    reader.Skip();
+                    else if (reader.TokenType != JsonTokenType.Null) { errors.Add(field.ToString(), "must be true or false"); reader.Skip(); }
                     break;
             }
         }
 
-        if (messageId == null && !seen.Contains("messageId")) errors.Add($"{at}.messageId", "is required");
-        if (shipmentId == null && !seen.Contains("shipmentId")) errors.Add($"{at}.shipmentId", "is required");
-        if (timestamp == null && !seen.Contains("timestamp")) errors.Add($"{at}.timestamp", "is required");
-        if (!seen.Contains("lat")) errors.Add($"{at}.lat", "is required");
-        if (!seen.Contains("lon")) errors.Add($"{at}.lon", "is required");
-        if (shipmentId != null && !shipmentExists(shipmentId)) errors.Add($"{at}.shipmentId", $"unknown shipment '{shipmentId}'");
-        if (timestamp is { } ts && now is { } clock && ts > clock + MaxClockSkew) errors.Add($"{at}.timestamp", "is in the future");
+        if ((seen & Seen.MessageId) == 0) errors.Add($"[{index}].messageId", "is required");
+        if ((seen & Seen.ShipmentId) == 0) errors.Add($"[{index}].shipmentId", "is required");
+        if ((seen & Seen.Timestamp) == 0) errors.Add($"[{index}].timestamp", "is required");
+        if ((seen & Seen.Lat) == 0) errors.Add($"[{index}].lat", "is required");
+        if ((seen & Seen.Lon) == 0) errors.Add($"[{index}].lon", "is required");
+        if (shipmentId != null && !shipmentExists(shipmentId)) errors.Add($"[{index}].shipmentId", $"unknown shipment '{shipmentId}'");
+        if (timestamp is { } ts && now is { } clock && ts > clock + MaxClockSkew) errors.Add($"[{index}].timestamp", "is in the future");
 
         if (errors.Count != before || messageId == null || shipmentId == null || timestamp == null || lat == null || lon == null)
             return null;
@@ -116,37 +133,59 @@ public static class TelemetryBatchParser
             new TelemetryReading(messageId, timestamp.Value, lat.Value, lon.Value, speed, heading, temp, humidity, shock, door, battery));
     }
 
-    private static string? ReadId(ref Utf8JsonReader reader, string field, ValidationErrors errors)
+    /// <summary>Matches the property name against the UTF-8 bytes of the known names, without allocating a string.</summary>
+    private static (Seen Flag, string Name) Identify(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.String) { errors.Add(field, "must be a string"); reader.Skip(); return null; }
+        if (reader.ValueTextEquals("messageId"u8)) return (Seen.MessageId, "messageId");
+        if (reader.ValueTextEquals("shipmentId"u8)) return (Seen.ShipmentId, "shipmentId");
+        if (reader.ValueTextEquals("timestamp"u8)) return (Seen.Timestamp, "timestamp");
+        if (reader.ValueTextEquals("lat"u8)) return (Seen.Lat, "lat");
+        if (reader.ValueTextEquals("lon"u8)) return (Seen.Lon, "lon");
+        if (reader.ValueTextEquals("speedKnots"u8)) return (Seen.Speed, "speedKnots");
+        if (reader.ValueTextEquals("headingDeg"u8)) return (Seen.Heading, "headingDeg");
+        if (reader.ValueTextEquals("temperatureC"u8)) return (Seen.Temperature, "temperatureC");
+        if (reader.ValueTextEquals("humidityPct"u8)) return (Seen.Humidity, "humidityPct");
+        if (reader.ValueTextEquals("shockG"u8)) return (Seen.Shock, "shockG");
+        if (reader.ValueTextEquals("doorOpen"u8)) return (Seen.Door, "doorOpen");
+        if (reader.ValueTextEquals("batteryPct"u8)) return (Seen.Battery, "batteryPct");
+        return (Seen.None, "");
+    }
+
+    private static string? ReadId(ref Utf8JsonReader reader, FieldPath field, ValidationErrors errors)
+    {
+        if (reader.TokenType != JsonTokenType.String) { errors.Add(field.ToString(), "must be a string"); reader.Skip(); return null; }
         string value = reader.GetString()!;
-        if (!TextRules.IsValidId(value, MaxIdLength, out var why)) { errors.Add(field, why); return null; }
+        if (!TextRules.IsValidId(value, MaxIdLength, out var why)) { errors.Add(field.ToString(), why); return null; }
         return value;
     }
 
-    private static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader, string field, ValidationErrors errors)
+    private static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader, FieldPath field, ValidationErrors errors)
     {
-        if (reader.TokenType != JsonTokenType.String) { errors.Add(field, "must be an RFC 3339 string"); reader.Skip(); return null; }
-        if (!Rfc3339.TryParse(reader.GetString()!, out var value)) { errors.Add(field, "must be an RFC 3339 date-time with a time zone, e.g. 2026-11-22T10:00:00Z"); return null; }
+        if (reader.TokenType != JsonTokenType.String) { errors.Add(field.ToString(), "must be an RFC 3339 string"); reader.Skip(); return null; }
+        if (!Rfc3339.TryParse(reader.GetString()!, out var value))
+        {
+            errors.Add(field.ToString(), "must be an RFC 3339 date-time with a time zone, e.g. 2026-11-22T10:00:00Z");
+            return null;
+        }
         return value;
     }
 
-    private static double? ReadNumber(ref Utf8JsonReader reader, string field, ValidationErrors errors, double min, double max, bool required = false)
+    private static double? ReadNumber(ref Utf8JsonReader reader, FieldPath field, ValidationErrors errors, double min, double max, bool required = false)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            if (required) errors.Add(field, "is required");
+            if (required) errors.Add(field.ToString(), "is required");
             return null;
         }
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out double value))
         {
-            errors.Add(field, "must be a number");
+            errors.Add(field.ToString(), "must be a number");
             reader.Skip();
             return null;
         }
         if (!double.IsFinite(value) || value < min || value > max)
         {
-            errors.Add(field, FormattableString.Invariant($"must be between {min} and {max}"));
+            errors.Add(field.ToString(), FormattableString.Invariant($"must be between {min} and {max}"));
             return null;
         }
         return value;
