@@ -61,7 +61,7 @@ public sealed class PackedBlobGrainStorage : IGrainStorage, ILifecycleParticipan
         var entry = await PartitionFor(stateName, grainId).ReadAsync(grainId.ToString()!);
         if (entry is { } stored)
         {
-            grainState.State = GrainStateJson.Deserialize<T>(stored.Payload, _options.SerializerOptions);
+            grainState.State = GrainStateJson.Deserialize<T>(PayloadCompression.Decompress(stored.Payload), _options.SerializerOptions);
             grainState.ETag = stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
             grainState.RecordExists = true;
         }
@@ -74,7 +74,7 @@ public sealed class PackedBlobGrainStorage : IGrainStorage, ILifecycleParticipan
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await _container.EnsureCreatedAsync();
-        var payload = GrainStateJson.Serialize(grainState.State, _options.SerializerOptions);
+        var payload = PayloadCompression.Compress(GrainStateJson.Serialize(grainState.State, _options.SerializerOptions));
         grainState.ETag = await PartitionFor(stateName, grainId).WriteAsync(grainId.ToString()!, grainState.ETag, payload);
         grainState.RecordExists = true;
     }

@@ -47,6 +47,27 @@ public sealed class PackedBlobGrainStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Large_states_are_stored_compressed_and_read_back_exactly()
+    {
+        var storage = CreateStorage(partitions: 1);
+        var id = GrainId.Create("shipment", "long-voyage");
+        // A long, repetitive state like a shipment's track: compresses well.
+        var name = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"{{\"at\":\"2026-11-{1 + i % 28:D2}T10:00:00Z\",\"lat\":{i % 90}.5}},"));
+        await storage.WriteStateAsync("shipment", id, new GrainState<TestShipmentState>(new TestShipmentState { Name = name, Updates = 7 }));
+
+        long blobBytes = 0;
+        await foreach (var blob in new BlobContainerClient(azurite.ConnectionString, _container).GetBlobsAsync(
+                           new Azure.Storage.Blobs.Models.GetBlobsOptions(), TestContext.Current.CancellationToken))
+            blobBytes += blob.Properties.ContentLength ?? 0;
+        Assert.True(blobBytes < name.Length / 3, $"partition of {blobBytes} bytes for a {name.Length}-character state");
+
+        var read = new GrainState<TestShipmentState>();
+        await CreateStorage(partitions: 1).ReadStateAsync("shipment", id, read);
+        Assert.Equal(name, read.State!.Name);
+        Assert.Equal(7, read.State.Updates);
+    }
+
+    [Fact]
     public async Task Listing_skips_cleared_grains_and_other_state_names()
     {
         var storage = CreateStorage();
