@@ -1,7 +1,8 @@
 // The static layers under the markers: ocean, graticule, land and borders (world-atlas,
 // bundled with the app), sea lanes, ports, chokepoints, and the selected shipment's planned
-// route and travelled track. They are rendered into an offscreen canvas only when the view or
-// a layer changes; every animation frame just blits that canvas.
+// route and travelled track. They are rendered into an offscreen canvas (with overscan, see
+// overscan.ts) only when the zoom or a layer changes or a drag outruns the overscan; every
+// animation frame just blits that canvas.
 import { geoGraticule } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
@@ -10,7 +11,7 @@ import atlas50Url from "world-atlas/countries-50m.json?url";
 import type { Chokepoint, LaneCollection, Location } from "../api/types";
 import { toPath2D } from "./geoPath2d";
 import { unitX, unitY } from "./projection";
-import type { MapView } from "./view";
+import type { Viewport } from "./overscan";
 
 const COLOURS = {
   ocean: "#0a1520",
@@ -85,7 +86,7 @@ export class BaseMap {
     this.version++;
   }
 
-  render(ctx: CanvasRenderingContext2D, view: MapView): void {
+  render(ctx: CanvasRenderingContext2D, view: Viewport): void {
     if (view.zoom >= DETAIL_ZOOM) this.requestDetail();
     const dpr = view.dpr;
     const w = view.worldPx;
@@ -143,7 +144,7 @@ export class BaseMap {
     this.drawChokepoints(ctx, view, firstCopy, lastCopy);
   }
 
-  private drawPorts(ctx: CanvasRenderingContext2D, view: MapView, firstCopy: number, lastCopy: number): void {
+  private drawPorts(ctx: CanvasRenderingContext2D, view: Viewport, firstCopy: number, lastCopy: number): void {
     const w = view.worldPx;
     const r = view.zoom > 5 ? 1.6 : 1.1;
     const labels = view.zoom >= PORT_LABEL_ZOOM;
@@ -174,7 +175,7 @@ export class BaseMap {
     }
   }
 
-  private drawChokepoints(ctx: CanvasRenderingContext2D, view: MapView, firstCopy: number, lastCopy: number): void {
+  private drawChokepoints(ctx: CanvasRenderingContext2D, view: Viewport, firstCopy: number, lastCopy: number): void {
     const w = view.worldPx;
     ctx.font = LABEL_FONT;
     ctx.textBaseline = "middle";
