@@ -1,6 +1,68 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Events;
+using Visibility.Host.Apis;
+using Visibility.Host.Hosting;
+using Visibility.Host.Ingest;
+using Visibility.Host.Live;
+using Visibility.Host.ReferenceData;
+using Visibility.Simulator;
 
-app.MapGet("/", () => "Hello World!");
+// Visibility host: ASP.NET Core + co-hosted Orleans silo + SignalR + the built dashboard. See README for the map.
+Log.Logger = new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateBootstrapLogger();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddSerilog((services, lc) => lc
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .WriteTo.Console());
 
-app.Run();
+    var bootLogger = LoggerFactory.Create(b => b.AddSerilog(Log.Logger)).CreateLogger("Visibility.Startup");
+    var storage = await builder.AddVisibilityStorageAsync(bootLogger);
+    builder.AddVisibilityReferenceData();
+    builder.AddVisibilityOrleans(storage);
+    builder.Services.AddVisibilityIngest();
+    builder.Services.AddVisibilityLive();
+    builder.Services.AddVisibilityHealth();
+    builder.Services.AddVisibilityApi();
+    builder.Services.AddVisibilitySimulator(builder.Configuration);
+
+    var app = builder.Build();
+    app.Lifetime.ApplicationStopped.Register(() => storage.DisposeAsync().AsTask().GetAwaiter().GetResult());
+
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
+        ex != null || ctx.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : ctx.Request.Path.StartsWithSegments("/api/telemetry") && ctx.Response.StatusCode < 400 ? LogEventLevel.Verbose
+        : ctx.Response.StatusCode >= 400 ? LogEventLevel.Information
+        : LogEventLevel.Debug);
+
+    app.MapVisibilityHealth();
+    app.MapOpenApi();
+    app.MapScalarApiReference("/api/reference");
+    app.MapLocationsApi();
+    app.MapRoutesApi();
+    app.MapShipmentsApi();
+    app.MapTelemetryApi();
+    app.MapMapApi();
+    app.MapHub<LiveHub>("/hubs/live");
+    app.MapVisibilityDashboard();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "Visibility host terminated unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Exposed for tests that reference the host assembly.</summary>
+public partial class Program;

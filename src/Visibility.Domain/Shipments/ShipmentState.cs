@@ -1,0 +1,60 @@
+using Visibility.Domain.Telemetry;
+
+namespace Visibility.Domain.Shipments;
+
+/// <summary>
+/// Everything a shipment grain persists. Kept compact on purpose (a bounded, thinned track and a small ring of
+/// recent message ids) so 10,000 active shipments fit in a few hundred MB; the full reading history is in the ingest log.
+/// </summary>
+[GenerateSerializer]
+public sealed class ShipmentState
+{
+    public const int RecentMessageCapacity = 128;
+    public const int TemperatureHistoryCapacity = 48;
+    public const int TrackCapacity = 240;
+
+    [Id(0)] public ShipmentDefinition? Definition { get; set; }
+    [Id(1)] public double RouteDistanceKm { get; set; }
+    [Id(2)] public string[] Passes { get; set; } = [];
+    /// <summary>Chokepoints the current route plan avoids (set by disruptions; empty by default).</summary>
+    [Id(3)] public string[] Avoid { get; set; } = [];
+    [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(5)] public long ReadingCount { get; set; }
+    /// <summary>Timestamp of the newest reading applied; older readings never move the shipment.</summary>
+    [Id(6)] public DateTimeOffset? LastReadingAt { get; set; }
+    [Id(7)] public TelemetryReading? Last { get; set; }
+    [Id(8)] public double AlongKm { get; set; }
+    [Id(9)] public int Segment { get; set; }
+    [Id(10)] public double CrossTrackKm { get; set; }
+    [Id(11)] public double? SmoothedSpeedKnots { get; set; }
+    [Id(12)] public double? HeadingDeg { get; set; }
+    [Id(13)] public ShipmentStatus Status { get; set; }
+    [Id(14)] public DateTimeOffset? ArrivedAt { get; set; }
+
+    [Id(15)] public List<ActiveAlert> Alerts { get; set; } = [];
+    [Id(16)] public DateTimeOffset? OutOfRangeSince { get; set; }
+    [Id(17)] public DateTimeOffset? InRangeSince { get; set; }
+    [Id(18)] public DateTimeOffset? OffRouteSince { get; set; }
+    [Id(19)] public DateTimeOffset? SlowSince { get; set; }
+
+    [Id(20)] public List<TrackPoint> Track { get; set; } = [];
+    [Id(21)] public List<TemperatureSample> Temperatures { get; set; } = [];
+    /// <summary>Ring of hashes of the last message ids: replays and client retries are recognised as duplicates.</summary>
+    [Id(22)] public long[] RecentMessageHashes { get; set; } = new long[RecentMessageCapacity];
+    [Id(23)] public int RecentNext { get; set; }
+
+    public bool Exists => Definition != null;
+    public AlertKind Flags => Alerts.Aggregate(AlertKind.None, (f, a) => f | a.Kind);
+}
+
+[GenerateSerializer, Immutable]
+public readonly record struct TrackPoint(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] float Lat,
+    [property: Id(2)] float Lon,
+    [property: Id(3)] float? SpeedKnots,
+    [property: Id(4)] float? TemperatureC);
+
+[GenerateSerializer, Immutable]
+public readonly record struct TemperatureSample([property: Id(0)] DateTimeOffset At, [property: Id(1)] float C);

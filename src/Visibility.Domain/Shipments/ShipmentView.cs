@@ -1,0 +1,83 @@
+using Visibility.Domain.Routing;
+
+namespace Visibility.Domain.Shipments;
+
+/// <summary>The shipment as the API and the dashboard show it (GET /api/shipments/{id}).</summary>
+[GenerateSerializer, Immutable]
+public sealed record ShipmentView
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string Reference { get; init; }
+    [Id(2)] public required string Mode { get; init; }
+    [Id(3)] public required string Origin { get; init; }
+    [Id(4)] public required string Destination { get; init; }
+    [Id(5)] public string? OriginName { get; init; }
+    [Id(6)] public string? DestinationName { get; init; }
+    [Id(7)] public required string Status { get; init; }
+    [Id(8)] public PositionView? Position { get; init; }
+    [Id(9)] public double? HeadingDeg { get; init; }
+    [Id(10)] public double? SpeedKnots { get; init; }
+    [Id(11)] public double ProgressPct { get; init; }
+    [Id(12)] public double DistanceKm { get; init; }
+    [Id(13)] public double DistanceRemainingKm { get; init; }
+    [Id(14)] public DateTimeOffset PlannedDeparture { get; init; }
+    [Id(15)] public DateTimeOffset PlannedEta { get; init; }
+    [Id(16)] public DateTimeOffset Eta { get; init; }
+    [Id(17)] public double DelayHours { get; init; }
+    [Id(18)] public TelemetryView? LastTelemetry { get; init; }
+    [Id(19)] public AlertView[] Alerts { get; init; } = [];
+    [Id(20)] public CargoLine[] Cargo { get; init; } = [];
+    [Id(21)] public ReeferRange? Reefer { get; init; }
+    [Id(22)] public string[] Passes { get; init; } = [];
+    [Id(23)] public TemperatureView[] TemperatureHistory { get; init; } = [];
+    [Id(24)] public long Readings { get; init; }
+    [Id(25)] public DateTimeOffset? ArrivedAt { get; init; }
+}
+
+[GenerateSerializer, Immutable]
+public sealed record PositionView([property: Id(0)] double Lat, [property: Id(1)] double Lon, [property: Id(2)] DateTimeOffset At);
+
+[GenerateSerializer, Immutable]
+public sealed record TelemetryView(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] double? SpeedKnots,
+    [property: Id(2)] double? HeadingDeg,
+    [property: Id(3)] double? TemperatureC,
+    [property: Id(4)] double? HumidityPct,
+    [property: Id(5)] double? ShockG,
+    [property: Id(6)] bool? DoorOpen,
+    [property: Id(7)] double? BatteryPct);
+
+[GenerateSerializer, Immutable]
+public sealed record AlertView([property: Id(0)] string Kind, [property: Id(1)] DateTimeOffset OpenedAt, [property: Id(2)] string Message);
+
+[GenerateSerializer, Immutable]
+public sealed record TemperatureView([property: Id(0)] DateTimeOffset At, [property: Id(1)] double C);
+
+[GenerateSerializer, Immutable]
+public sealed record TrackView([property: Id(0)] string ShipmentId, [property: Id(1)] TrackPointView[] Points);
+
+[GenerateSerializer, Immutable]
+public sealed record TrackPointView(
+    [property: Id(0)] DateTimeOffset At, [property: Id(1)] double Lat, [property: Id(2)] double Lon,
+    [property: Id(3)] double? SpeedKnots, [property: Id(4)] double? TemperatureC);
+
+/// <summary>The planned route as GeoJSON-style [lon, lat] pairs.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RouteView([property: Id(0)] double DistanceKm, [property: Id(1)] double[][] Path, [property: Id(2)] string[] Passes)
+{
+    public static RouteView From(PlannedRoute route) =>
+        new(Math.Round(route.DistanceKm, 1), route.Path.Select(p => new[] { Math.Round(p.Lon, 5), Math.Round(p.Lat, 5) }).ToArray(), route.Passes.ToArray());
+}
+
+/// <summary>A shipment's dot on the live map: only what the map draws and filters on.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct ShipmentMarker(
+    [property: Id(0)] string Id,
+    [property: Id(1)] float Lat,
+    [property: Id(2)] float Lon,
+    [property: Id(3)] float HeadingDeg,
+    [property: Id(4)] TransportMode Mode,
+    [property: Id(5)] ShipmentStatus Status,
+    [property: Id(6)] AlertKind Flags,
+    [property: Id(7)] float DelayHours);

@@ -1,0 +1,56 @@
+using Visibility.Domain.Geo;
+
+namespace Visibility.Domain.Shipments;
+
+/// <summary>Builds the API view and the map marker from a shipment's state.</summary>
+public static class ShipmentViews
+{
+    public static ShipmentView ToView(ShipmentState s, DateTimeOffset now, string? originName, string? destinationName)
+    {
+        var def = s.Definition!;
+        var last = s.Last;
+        var eta = ShipmentTracker.Eta(s, now);
+        var plannedEta = ShipmentTracker.PlannedEta(s);
+        return new ShipmentView
+        {
+            Id = def.Id,
+            Reference = def.Reference,
+            Mode = def.Mode.ToApi(),
+            Origin = def.Origin,
+            Destination = def.Destination,
+            OriginName = originName,
+            DestinationName = destinationName,
+            Status = s.Status.ToApi(),
+            Position = last == null ? null : new PositionView(last.Lat, last.Lon, last.Timestamp),
+            HeadingDeg = s.HeadingDeg is { } h ? Math.Round(h, 1) : null,
+            SpeedKnots = s.SmoothedSpeedKnots is { } v ? Math.Round(v, 1) : null,
+            ProgressPct = Math.Round(ShipmentTracker.ProgressPct(s), 1),
+            DistanceKm = Math.Round(s.RouteDistanceKm, 1),
+            DistanceRemainingKm = Math.Round(Math.Max(0, s.RouteDistanceKm - s.AlongKm), 1),
+            PlannedDeparture = def.PlannedDeparture,
+            PlannedEta = plannedEta,
+            Eta = eta,
+            DelayHours = Math.Round((eta - plannedEta).TotalHours, 1),
+            LastTelemetry = last == null ? null : new TelemetryView(last.Timestamp, last.SpeedKnots, last.HeadingDeg,
+                last.TemperatureC, last.HumidityPct, last.ShockG, last.DoorOpen, last.BatteryPct),
+            Alerts = s.Alerts.Select(a => new AlertView(a.Kind.ToApi(), a.OpenedAt, a.Message)).ToArray(),
+            Cargo = def.Cargo,
+            Reefer = def.Reefer,
+            Passes = s.Passes,
+            TemperatureHistory = s.Temperatures.Select(t => new TemperatureView(t.At, Math.Round(t.C, 2))).ToArray(),
+            Readings = s.ReadingCount,
+            ArrivedAt = s.ArrivedAt,
+        };
+    }
+
+    public static ShipmentMarker ToMarker(ShipmentState s, GeoPoint origin, DateTimeOffset now)
+    {
+        var def = s.Definition!;
+        var at = s.Last is { } last ? new GeoPoint(last.Lat, last.Lon) : origin;
+        return new ShipmentMarker(def.Id, (float)at.Lat, (float)at.Lon, (float)(s.HeadingDeg ?? 0), def.Mode, s.Status, s.Flags,
+            (float)Math.Round(ShipmentTracker.DelayHours(s, now), 1));
+    }
+
+    public static TrackView ToTrack(ShipmentState s) =>
+        new(s.Definition!.Id, s.Track.Select(p => new TrackPointView(p.At, Math.Round(p.Lat, 5), Math.Round(p.Lon, 5), p.SpeedKnots, p.TemperatureC)).ToArray());
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace Visibility.Grains.Live;
+
+/// <summary>
+/// A local, reentrant stateless worker: shipments publish into it without waiting, and it forwards what has
+/// accumulated to each silo's observer on a short timer (or sooner when the buffer fills). Thousands of updates per
+/// second become a few batches, never one SignalR send per update.
+/// </summary>
+[Reentrant]
+[StatelessWorker]
+public sealed class PushNotifierGrain(ILogger<PushNotifierGrain> logger) : Grain, IPushNotifierGrain
+{
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan ObserverRefresh = TimeSpan.FromSeconds(5);
+    private const int FlushAtCount = 500;
+
+    private List<ShipmentUpdate> _buffer = [];
+    private IReadOnlyList<ILiveMapObserver> _observers = [];
+    private DateTime _observersRefreshedAt = DateTime.MinValue;
+    private Task _flushing = Task.CompletedTask;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, FlushInterval) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public Task Publish(ShipmentUpdate update)
+    {
+        _buffer.Add(update);
+        if (_buffer.Count >= FlushAtCount && _flushing.IsCompleted) _flushing = FlushAsync(CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_buffer.Count == 0) return;
+        var batch = new ShipmentUpdateBatch([.. _buffer]);
+        _buffer = [];
+        if (DateTime.UtcNow - _observersRefreshedAt > ObserverRefresh || _observers.Count == 0)
+        {
+            _observers = await GrainFactory.GetGrain<ILiveHubListGrain>(0).GetObservers();
+            _observersRefreshedAt = DateTime.UtcNow;
+        }
+        foreach (var observer in _observers)
+        {
+            try { await observer.OnUpdates(batch); }
+            catch (Exception ex)
+            {
+                // A silo that just left: its observer is dropped at the next refresh; the map re-syncs from snapshots.
+                logger.LogWarning(ex, "Live-map observer unreachable; {Count} updates not delivered to it", batch.Updates.Length);
+                _observersRefreshedAt = DateTime.MinValue;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Visibility.Domain.Shipments;
+
+namespace Visibility.Grains.Live;
+
+/// <summary>What the live map needs to hear from a shipment after a change: its new marker and any alerts that opened or cleared.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ShipmentUpdate([property: Id(0)] ShipmentMarker Marker, [property: Id(1)] AlertChange[] AlertChanges);
+
+/// <summary>A batch of updates sent once per flush from a notifier to each silo's live-map observer.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ShipmentUpdateBatch([property: Id(0)] ShipmentUpdate[] Updates);

@@ -1,0 +1,26 @@
+using Visibility.Domain.Shipments;
+using Visibility.Domain.Telemetry;
+
+namespace Visibility.Grains.Shipments;
+
+/// <summary>One shipment: its booking, planned route, live position, ETA and alerts. Keyed by the shipment id.</summary>
+public interface IShipmentGrain : IGrainWithStringKey
+{
+    Task<CreateShipmentResult> Create(ShipmentDefinition definition);
+    Task<ShipmentView?> GetView();
+    Task<TrackView?> GetTrack();
+    Task<RouteView?> GetRoute();
+    Task<IngestResult> Ingest(TelemetryReading[] readings);
+    /// <summary>Writes the state now if telemetry changed it since the last write (the ingest checkpoint calls this).</summary>
+    Task Flush();
+    /// <summary>Activates the grain so it publishes its marker (start-up warm-up).</summary>
+    Task Wake();
+}
+
+public enum CreateOutcome { Created, AlreadyExists, Conflict, NoRoute }
+
+[GenerateSerializer, Immutable]
+public sealed record CreateShipmentResult([property: Id(0)] CreateOutcome Outcome, [property: Id(1)] ShipmentView? View, [property: Id(2)] string? Reason = null);
+
+[GenerateSerializer, Immutable]
+public readonly record struct IngestResult([property: Id(0)] int Accepted, [property: Id(1)] int Duplicates);

@@ -1,0 +1,73 @@
+using Visibility.Domain.Locations;
+using Visibility.Domain.Shipments;
+using Visibility.Domain.Validation;
+
+namespace Visibility.Host.Apis;
+
+/// <summary>POST /api/shipments body. Everything nullable so a missing field is reported by name, not as a parse error.</summary>
+public sealed record CreateShipmentRequest(
+    string? Id, string? Reference, string? Mode, string? Origin, string? Destination,
+    DateTimeOffset? PlannedDeparture, DateTimeOffset? PlannedArrival, CargoLineRequest[]? Cargo, ReeferRequest? Reefer)
+{
+    public const int MaxCargoLines = 200;
+
+    /// <summary>Checks every field; on success returns the booking with codes normalised to upper case.</summary>
+    public ShipmentDefinition? Validate(LocationCatalog locations, ValidationErrors errors)
+    {
+        string why;
+        if (Id == null) errors.Add("id", "is required");
+        else if (!TextRules.IsValidId(Id, 64, out why)) errors.Add("id", why);
+        if (Reference != null && !TextRules.IsValidText(Reference, 128, out why)) errors.Add("reference", why);
+        if (!TransportModes.TryParse(Mode, out var mode)) errors.Add("mode", "must be ocean, air or truck");
+
+        var origin = CheckLocation("origin", Origin, mode, locations, errors);
+        var destination = CheckLocation("destination", Destination, mode, locations, errors);
+        if (origin != null && destination != null && origin.Locode == destination.Locode)
+            errors.Add("destination", "must differ from origin");
+
+        if (PlannedDeparture == null) errors.Add("plannedDeparture", "is required");
+        if (PlannedArrival != null && PlannedDeparture != null && PlannedArrival <= PlannedDeparture)
+            errors.Add("plannedArrival", "must be after plannedDeparture");
+
+        var cargo = Cargo ?? [];
+        if (cargo.Length > MaxCargoLines) errors.Add("cargo", $"at most {MaxCargoLines} lines");
+        for (int i = 0; i < Math.Min(cargo.Length, MaxCargoLines); i++)
+        {
+            var line = cargo[i];
+            if (line == null) { errors.Add($"cargo[{i}]", "must be an object"); continue; }
+            if (line.PartNumber == null) errors.Add($"cargo[{i}].partNumber", "is required");
+            else if (!TextRules.IsValidId(line.PartNumber, 64, out why)) errors.Add($"cargo[{i}].partNumber", why);
+            if (line.Quantity is not > 0) errors.Add($"cargo[{i}].quantity", "must be a positive whole number");
+            else if (line.Quantity > 1_000_000_000) errors.Add($"cargo[{i}].quantity", "must be at most 1,000,000,000");
+            if (line.FactoryId != null && !TextRules.IsValidId(line.FactoryId, 64, out why)) errors.Add($"cargo[{i}].factoryId", why);
+        }
+        if (Reefer != null)
+        {
+            if (Reefer.MinC is not { } min || !double.IsFinite(min) || min < -100 || min > 100) errors.Add("reefer.minC", "must be a temperature between -100 and 100 °C");
+            if (Reefer.MaxC is not { } max || !double.IsFinite(max) || max < -100 || max > 100) errors.Add("reefer.maxC", "must be a temperature between -100 and 100 °C");
+            if (Reefer.MinC >= Reefer.MaxC) errors.Add("reefer", "minC must be below maxC");
+        }
+        if (!errors.IsEmpty) return null;
+
+        return new ShipmentDefinition(Id!, Reference ?? Id!, mode, origin!.Locode, destination!.Locode, PlannedDeparture!.Value.ToUniversalTime(),
+            PlannedArrival?.ToUniversalTime(), cargo.Select(c => new CargoLine(c.PartNumber!, c.Quantity!.Value, c.FactoryId)).ToArray(),
+            Reefer == null ? null : new ReeferRange(Reefer.MinC!.Value, Reefer.MaxC!.Value));
+    }
+
+    private static Location? CheckLocation(string field, string? code, TransportMode mode, LocationCatalog locations, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(code)) { errors.Add(field, "is required (a UN/LOCODE)"); return null; }
+        if (code.Length > 10) { errors.Add(field, "is not a UN/LOCODE"); return null; }
+        var location = locations.Find(code);
+        if (location == null) { errors.Add(field, $"unknown location '{code}'"); return null; }
+        if (mode == TransportMode.Ocean && !location.IsPort) errors.Add(field, $"{location.Locode} ({location.Name}) is not a port");
+        if (mode == TransportMode.Air && !location.IsAirport) errors.Add(field, $"{location.Locode} ({location.Name}) has no airport in the catalog");
+        return location;
+    }
+}
+
+public sealed record CargoLineRequest(string? PartNumber, long? Quantity, string? FactoryId);
+
+public sealed record ReeferRequest(double? MinC, double? MaxC);
+
+public sealed record ShipmentPage(int Total, int Offset, int Limit, ShipmentView[] Items);

@@ -1,0 +1,48 @@
+using Visibility.Host.Ingest;
+
+namespace Visibility.Host.Apis;
+
+public static class TelemetryApi
+{
+    public const int MaxBodyBytes = 1_000_000;
+
+    public static RouteGroupBuilder MapTelemetryApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/telemetry").WithTags("Telemetry");
+        group.MapPost("/", Post)
+            .WithSummary("Ingest a batch of up to 1,000 readings (1 MB); all or nothing; 202 means durably stored")
+            .Accepts<TelemetryReadingDoc[]>("application/json")
+            .Produces<IngestAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return group;
+    }
+
+    private static async Task<IResult> Post(HttpRequest request, TelemetryIngestor ingestor, RecoveryStatus recovery)
+    {
+        if (!recovery.Recovered) return Problems.Unavailable("the ingest log is being replayed; retry shortly");
+        var (body, length, tooLarge) = await JsonBody.ReadBytesAsync(request, MaxBodyBytes);
+        if (tooLarge != null) return tooLarge;
+        try
+        {
+            var outcome = await ingestor.IngestAsync(body.AsMemory(0, length));
+            return outcome switch
+            {
+                TelemetryIngestor.Accepted a => TypedResults.Accepted((string?)null, new IngestAccepted(a.Readings, a.Duplicates)),
+                TelemetryIngestor.Invalid i => Problems.Invalid(i.Errors, "The batch was refused whole; nothing of it was applied."),
+                _ => throw new InvalidOperationException("unexpected ingest outcome"),
+            };
+        }
+        finally
+        {
+            JsonBody.Return(body!);
+        }
+    }
+}
+
+public sealed record IngestAccepted(int Accepted, int Duplicates);
+
+/// <summary>The reading schema, for the OpenAPI document only (the endpoint parses the body itself).</summary>
+public sealed record TelemetryReadingDoc(
+    string MessageId, string ShipmentId, DateTimeOffset Timestamp, double Lat, double Lon,
+    double? SpeedKnots, double? HeadingDeg, double? TemperatureC, double? HumidityPct, double? ShockG, bool? DoorOpen, double? BatteryPct);

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.SignalR;
+using Visibility.Domain.Shipments;
+using Visibility.Grains.Shipments;
+
+namespace Visibility.Host.Live;
+
+/// <summary>
+/// /hubs/live. Clients subscribe to the map (a snapshot now, then "mapDelta" every flush) and watch single shipments
+/// ("shipment" pushes). See README, "Live hub".
+/// </summary>
+public sealed class LiveHub(LiveMapState map, ShipmentWatchers watchers, IGrainFactory grains) : Hub
+{
+    public const string MapGroup = "map";
+
+    public async Task<MapSnapshot> SubscribeMap()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, MapGroup);
+        // Taken after joining the group: a delta sent in between is at worst applied twice, never missed.
+        return map.Snapshot();
+    }
+
+    public Task UnsubscribeMap() => Groups.RemoveFromGroupAsync(Context.ConnectionId, MapGroup);
+
+    public async Task<ShipmentView?> WatchShipment(string id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > 128) throw new HubException("invalid shipment id");
+        var view = await grains.GetGrain<IShipmentGrain>(id).GetView();
+        if (view == null) return null;
+        watchers.Watch(Context.ConnectionId, id);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ShipmentWatchers.GroupFor(id));
+        return view;
+    }
+
+    public async Task UnwatchShipment(string id)
+    {
+        watchers.Unwatch(Context.ConnectionId, id);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShipmentWatchers.GroupFor(id));
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watchers.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Visibility.Simulator;
+
+public static class SimulatorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the traffic simulator: binds <see cref="SimulatorOptions"/> from the "Simulator" section and
+    /// registers a hosted service that, when Simulator:Enabled is true, waits for the host to listen and
+    /// then drives the host's public HTTP API (or Simulator:BaseUrl when set). Safe to call when disabled.
+    /// </summary>
+    public static IServiceCollection AddVisibilitySimulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName));
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SimulatorMetrics>();
+        services.AddHttpClient(SimulatorHostedService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .RemoveAllLoggers(); // one log line per telemetry POST would drown the host's log
+        services.AddHostedService<SimulatorHostedService>();
+        return services;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Visibility.Integration.Tests.Hosting;
+
+/// <summary>
+/// The real Visibility host as a separate process (so a test can kill it like a crash), talking to a given storage
+/// account. Its console output goes to TestResults/artifacts/host-*.log for post-mortems.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    public string BaseUrl { get; }
+    public HttpClient Http { get; }
+    public string LogPath { get; }
+
+    private HostProcess(Process process, string baseUrl, StreamWriter log, string logPath)
+    {
+        _process = process;
+        _log = log;
+        LogPath = logPath;
+        BaseUrl = baseUrl;
+        Http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>Starts the host and waits for /health/ready.</summary>
+    public static async Task<HostProcess> StartAsync(string storageConnectionString, string name, IDictionary<string, string>? settings = null)
+    {
+        int httpPort = FreePort.Next();
+        string baseUrl = $"http://127.0.0.1:{httpPort}";
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(TestPaths.HostDll)!,
+        };
+        psi.ArgumentList.Add(TestPaths.HostDll);
+        var env = new Dictionary<string, string>
+        {
+            ["Urls"] = baseUrl,
+            ["Storage__ConnectionString"] = storageConnectionString,
+            ["Data__Path"] = TestPaths.SharedData,
+            ["Orleans__SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
+            ["Simulator__Enabled"] = "false",
+            ["Ingest__CheckpointSeconds"] = "5",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) env[k.Replace(":", "__")] = v;
+        foreach (var (k, v) in env) psi.Environment[k] = v;
+
+        var logPath = Path.Combine(TestPaths.ArtifactsDir, $"host-{name}-{DateTime.UtcNow:HHmmss}-{httpPort}.log");
+        var log = new StreamWriter(logPath, append: false, Encoding.UTF8) { AutoFlush = true };
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the host");
+        process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (log) log.WriteLine("ERR " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var host = new HostProcess(process, baseUrl, log, logPath);
+        await host.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        return host;
+    }
+
+    public async Task WaitReadyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"host exited with {_process.ExitCode}; log: {LogPath}\n{Tail()}");
+            try
+            {
+                using var response = await Http.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"host not ready after {timeout}; log: {LogPath}\n{Tail()}");
+    }
+
+    /// <summary>SIGKILL: the process dies mid-flight, as in a power cut.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM: the graceful shutdown path (grains deactivate and write their state).</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited) return;
+        if (OperatingSystem.IsLinux()) _ = SigTerm(_process.Id, 15);
+        else _process.Kill();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try { await _process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { await KillAsync(); }
+    }
+
+    public string Tail(int lines = 40)
+    {
+        try
+        {
+            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            var all = reader.ReadToEnd().Split('\n');
+            return string.Join('\n', all.TakeLast(lines));
+        }
+        catch (IOException) { return ""; }
+    }
+
+    public async Task<T> GetJsonAsync<T>(string path) =>
+        (await Http.GetFromJsonAsync<T>(path)) ?? throw new InvalidOperationException($"null body from {path}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Http.Dispose();
+        _process.Dispose();
+        lock (_log) _log.Dispose();
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SigTerm(int pid, int signal);
+}
