@@ -19,7 +19,7 @@ const COLOURS = {
   land: "#1b2936",
   coast: "rgba(120, 150, 180, 0.35)",
   border: "rgba(120, 150, 180, 0.18)",
-  lane: "rgba(86, 160, 214, 0.20)",
+  lane: "rgba(86, 160, 214, 0.11)",
   port: "rgba(120, 180, 220, 0.55)",
   portLabel: "rgba(170, 195, 220, 0.75)",
   chokepoint: "#e5b567",
@@ -42,7 +42,9 @@ export class BaseMap {
   /** Incremented whenever a layer's content changes. */
   version = 0;
 
-  private readonly graticule = toPath2D(geoGraticule().step([30, 30])());
+  // Meridians every 30° except ±180: a line exactly on the antimeridian is drawn on both edges
+  // of every world copy, which reads as a seam.
+  private readonly graticule = toPath2D(geoGraticule().extent([[-179.9, -80], [179.9, 80.01]]).step([30, 30])());
   private coarse: Land | null = null;
   private detailed: Land | null = null;
   private detailRequested = false;
@@ -65,6 +67,7 @@ export class BaseMap {
   }
 
   setPorts(ports: readonly Location[]): void {
+    ports = ports.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
     this.ports = new Float64Array(ports.length * 2);
     ports.forEach((p, i) => {
       this.ports[2 * i] = unitX(p.lon);
@@ -75,7 +78,9 @@ export class BaseMap {
   }
 
   setChokepoints(points: readonly Chokepoint[]): void {
-    this.chokepoints = points.map((c) => ({ x: unitX(c.lon), y: unitY(c.lat), label: c.displayName }));
+    this.chokepoints = points
+      .filter((c) => Number.isFinite(c.lat) && Number.isFinite(c.lon))
+      .map((c) => ({ x: unitX(c.lon), y: unitY(c.lat), label: c.displayName }));
     this.version++;
   }
 
@@ -120,7 +125,7 @@ export class BaseMap {
       }
       if (this.lanes) {
         ctx.strokeStyle = COLOURS.lane;
-        ctx.lineWidth = 1.1 * px;
+        ctx.lineWidth = 0.9 * px;
         ctx.stroke(this.lanes);
       }
       if (this.route) {

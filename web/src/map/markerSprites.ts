@@ -4,9 +4,8 @@
 // falls back to software rendering).
 import { MarkerMode } from "../api/types";
 import { CATEGORY_COUNT, CATEGORY_INFO } from "../state/categories";
+import { HEADING_STEPS } from "../state/markerStore";
 
-/** Heading resolution of the oriented shapes: 36 steps of 10°. */
-export const HEADING_STEPS = 36;
 const MODES = 3;
 const OUTLINE = "rgba(6, 10, 16, 0.75)";
 

@@ -3,13 +3,14 @@
 // Mercator coordinates: each marker glides from where it was drawn when an update arrived
 // (`from`) to its newly reported position (`to`) over roughly one hub flush interval.
 import type { WireMarker } from "../api/types";
-import { HEADING_STEPS } from "../map/markerSprites";
 import { unitX, unitY } from "../map/projection";
 import { categoryOf, CATEGORY_COUNT } from "./categories";
 
 /** A jump longer than this (unit x/y, ~7° of longitude) is a teleport, not a move: no glide. */
 const SNAP_DISTANCE = 0.02;
 const DEFAULT_FLUSH_MS = 250;
+/** Headings are kept in steps of 10° (the sprite atlas has one shape per step). */
+export const HEADING_STEPS = 36;
 
 export class MarkerStore {
   count = 0;
