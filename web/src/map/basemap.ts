@@ -35,6 +35,7 @@ const LABEL_FONT = "11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-seri
 
 interface Land {
   land: Path2D;
+  coast: Path2D;
   borders: Path2D;
 }
 
@@ -106,9 +107,13 @@ export class BaseMap {
     const firstCopy = Math.floor(-ox / w);
     const lastCopy = Math.floor((view.width - ox) / w);
 
-    // Geometry, in unit coordinates, once per visible copy of the world.
+    // Geometry, in unit coordinates, once per visible copy of the world. Copies start on whole
+    // device pixels and span a whole number of them, so the land cut at the antimeridian meets
+    // its neighbour copy without an anti-aliased hairline between them.
+    const wDevice = Math.round(w * dpr);
     for (let k = firstCopy; k <= lastCopy; k++) {
-      ctx.setTransform(dpr * w, 0, 0, dpr * w, dpr * (ox + k * w), dpr * oy);
+      const tx = Math.round(dpr * ox) + k * wDevice;
+      ctx.setTransform(wDevice, 0, 0, wDevice, tx, dpr * oy);
       const px = 1 / w; // one CSS pixel in unit coordinates
       ctx.lineWidth = px;
       ctx.strokeStyle = COLOURS.graticule;
@@ -118,7 +123,7 @@ export class BaseMap {
         ctx.fill(land.land);
         ctx.strokeStyle = COLOURS.coast;
         ctx.lineWidth = 0.7 * px;
-        ctx.stroke(land.land);
+        ctx.stroke(land.coast);
         ctx.strokeStyle = COLOURS.border;
         ctx.lineWidth = 0.6 * px;
         ctx.stroke(land.borders);
@@ -229,7 +234,10 @@ async function loadAtlas(url: string): Promise<Land> {
   const topology = (await response.json()) as Topology<{ countries: GeometryCollection; land: GeometryCollection }>;
   return {
     land: toPath2D(feature(topology, topology.objects.land)),
-    // Borders between two countries only; coastlines come from stroking the land itself.
+    // Coastlines as lines, not the land polygons' outline: polygons cut at the antimeridian get
+    // closing edges along it, which would be stroked as a seam.
+    coast: toPath2D(mesh(topology, topology.objects.land)),
+    // Borders between two countries only.
     borders: toPath2D(mesh(topology, topology.objects.countries, (a, b) => a !== b)),
   };
 }
