@@ -34,8 +34,10 @@ export class Selection {
 
   /** Opens a shipment; `focus` also flies the map to it. */
   select(id: string, focus: boolean): void {
-    if (focus) this.focusOn(id);
-    if (id === this.id) return;
+    if (id === this.id) {
+      if (focus) this.focusOn(id);
+      return;
+    }
     this.id = id;
     this.hasView = false;
     this.route = null;
@@ -44,6 +46,7 @@ export class Selection {
     this.map.base.setSelection(null, null);
     this.map.markers.selectedId = id;
     this.panel.showLoading(id);
+    if (focus) this.focusOn(id); // after the panel opened, so the offset accounts for it
 
     this.live.watch(id).then(
       (view) => {

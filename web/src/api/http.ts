@@ -17,7 +17,8 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
 export const api = {
   lanes: (signal?: AbortSignal) => getJson<LaneCollection>("/api/map/lanes", signal),
   ports: (signal?: AbortSignal) => getJson<Location[]>("/api/locations?kind=port&limit=500", signal),
-  chokepoints: (signal?: AbortSignal) => getJson<Chokepoint[]>("/api/routes/chokepoints", signal),
+  chokepoints: async (signal?: AbortSignal) =>
+    (await getJson<RawChokepoint[]>("/api/routes/chokepoints", signal)).map(normaliseChokepoint),
   shipment: (id: string, signal?: AbortSignal) =>
     getJson<ShipmentView>(`/api/shipments/${encodeURIComponent(id)}`, signal),
   route: (id: string, signal?: AbortSignal) =>
@@ -25,3 +26,18 @@ export const api = {
   track: (id: string, signal?: AbortSignal) =>
     getJson<Track>(`/api/shipments/${encodeURIComponent(id)}/track`, signal),
 };
+
+/**
+ * The contract puts a chokepoint's lat/lon at the top level; the host as of this writing nests
+ * them under `point`. Accept both so the labels show either way (reported to the host owner).
+ */
+type RawChokepoint = Partial<Chokepoint> & { name: string; displayName: string; point?: { lat: number; lon: number } };
+
+function normaliseChokepoint(raw: RawChokepoint): Chokepoint {
+  return {
+    name: raw.name,
+    displayName: raw.displayName,
+    lat: raw.lat ?? raw.point?.lat ?? Number.NaN,
+    lon: raw.lon ?? raw.point?.lon ?? Number.NaN,
+  };
+}

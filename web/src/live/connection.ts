@@ -1,7 +1,6 @@
 // The one SignalR connection to /hubs/live. It owns the connection lifecycle (first start with
-// retries, automatic reconnects forever, re-subscribing after each reconnect) and the map-feed
-// ordering rules: a snapshot sets the sequence number, each delta must be exactly the next one,
-// and any gap triggers a fresh snapshot. Consumers only see ordered, gap-free callbacks.
+// retries, automatic reconnects forever, re-subscribing after each reconnect) and applies the
+// map feed's ordering rules (feedSequencer.ts). Consumers only see ordered, gap-free callbacks.
 import {
   HubConnectionBuilder,
   HubConnectionState,
@@ -11,6 +10,7 @@ import {
   type RetryContext,
 } from "@microsoft/signalr";
 import type { MapDelta, MapSnapshot, ShipmentView } from "../api/types";
+import { FeedSequencer } from "./feedSequencer";
 
 export type LinkState = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -25,8 +25,6 @@ export interface LiveHandlers {
 const HUB_URL = "/hubs/live";
 /** Reconnect delays grow 0.5 s, 1 s, 2 s, 4 s, then stay at 5 s, forever. */
 const MAX_RETRY_MS = 5_000;
-/** Deltas held while a snapshot request is in flight; beyond this we simply ask again. */
-const MAX_BUFFERED_DELTAS = 64;
 
 export function retryDelayMs(previousRetryCount: number): number {
   return Math.min(MAX_RETRY_MS, 500 * Math.pow(2, previousRetryCount));
@@ -42,9 +40,7 @@ const quietLogger: ILogger = {
 
 export class LiveConnection {
   private readonly connection: HubConnection;
-  private lastSeq = -1;
-  private subscribing = false;
-  private buffered: MapDelta[] = [];
+  private readonly feed = new FeedSequencer();
   private watched: string | null = null;
   private startAttempts = 0;
   private stopped = false;
@@ -63,7 +59,7 @@ export class LiveConnection {
       if (view && view.id === this.watched) this.handlers.onShipment(view);
     });
     this.connection.onreconnecting(() => {
-      this.lastSeq = -1;
+      this.feed.reset();
       this.handlers.onState("reconnecting", "connection lost — reconnecting");
     });
     this.connection.onreconnected(() => {
@@ -71,6 +67,7 @@ export class LiveConnection {
     });
     // Only reached if reconnecting ever gives up or the server closes us: start over.
     this.connection.onclose(() => {
+      this.feed.reset();
       if (!this.stopped) void this.startWithRetry();
     });
   }
@@ -132,48 +129,41 @@ export class LiveConnection {
   }
 
   private async subscribe(): Promise<void> {
-    if (this.subscribing) return;
-    this.subscribing = true;
-    this.buffered = [];
+    if (!this.feed.beginSubscribe()) return;
+    let snapshot: MapSnapshot;
     try {
-      const snapshot = await this.connection.invoke<MapSnapshot>("SubscribeMap");
-      this.lastSeq = snapshot.seq;
-      this.handlers.onSnapshot(snapshot);
+      snapshot = await this.connection.invoke<MapSnapshot>("SubscribeMap");
     } catch (err) {
-      this.subscribing = false;
+      this.feed.subscribeFailed();
       console.debug("[live] SubscribeMap failed", err);
       // If the connection dropped mid-call, the reconnect path subscribes again; if it is still
       // up, the server refused or failed this call: say so and ask again shortly.
       if (this.isLive) {
         this.handlers.onState("reconnecting", "map feed unavailable — retrying");
         setTimeout(() => {
-          if (this.isLive && this.lastSeq < 0) void this.afterConnected();
+          if (this.isLive && !this.feed.subscribed) void this.afterConnected();
         }, MAX_RETRY_MS);
       }
       return;
     }
-    this.subscribing = false;
-    // Deltas that raced the snapshot: drop the ones it already contains, apply the rest in order.
-    const pending = this.buffered.sort((a, b) => a.seq - b.seq);
-    this.buffered = [];
+    const pending = this.feed.snapshotReceived(snapshot.seq);
+    this.handlers.onSnapshot(snapshot);
+    // Deltas that raced the snapshot and follow it.
     for (const delta of pending) this.receiveDelta(delta);
   }
 
   private receiveDelta(delta: MapDelta): void {
-    if (this.subscribing) {
-      if (this.buffered.length < MAX_BUFFERED_DELTAS) this.buffered.push(delta);
-      return;
+    switch (this.feed.accept(delta)) {
+      case "apply":
+        this.handlers.onDelta(delta);
+        break;
+      case "gap":
+        console.debug(`[live] delta gap at seq ${delta.seq}; re-subscribing`);
+        void this.subscribe();
+        break;
+      default:
+        break; // held or ignored
     }
-    if (this.lastSeq < 0) return; // not subscribed (yet)
-    if (delta.seq <= this.lastSeq) return; // already part of the snapshot, or a duplicate
-    if (delta.seq !== this.lastSeq + 1) {
-      console.debug(`[live] delta gap: expected ${this.lastSeq + 1}, got ${delta.seq}; re-subscribing`);
-      this.lastSeq = -1;
-      void this.subscribe();
-      return;
-    }
-    this.lastSeq = delta.seq;
-    this.handlers.onDelta(delta);
   }
 
   private async invokeQuietly(method: string, ...args: unknown[]): Promise<void> {

@@ -1,7 +1,8 @@
 // The static layers under the markers: ocean, graticule, land and borders (world-atlas,
 // bundled with the app), sea lanes, ports, chokepoints, and the selected shipment's planned
-// route and travelled track. They are rendered into an offscreen canvas only when the view or
-// a layer changes; every animation frame just blits that canvas.
+// route and travelled track. They are rendered into an offscreen canvas (with overscan, see
+// overscan.ts) only when the zoom or a layer changes or a drag outruns the overscan; every
+// animation frame just blits that canvas.
 import { geoGraticule } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
@@ -10,7 +11,7 @@ import atlas50Url from "world-atlas/countries-50m.json?url";
 import type { Chokepoint, LaneCollection, Location } from "../api/types";
 import { toPath2D } from "./geoPath2d";
 import { unitX, unitY } from "./projection";
-import type { MapView } from "./view";
+import type { Viewport } from "./overscan";
 
 const COLOURS = {
   ocean: "#0a1520",
@@ -18,7 +19,7 @@ const COLOURS = {
   land: "#1b2936",
   coast: "rgba(120, 150, 180, 0.35)",
   border: "rgba(120, 150, 180, 0.18)",
-  lane: "rgba(86, 160, 214, 0.20)",
+  lane: "rgba(86, 160, 214, 0.11)",
   port: "rgba(120, 180, 220, 0.55)",
   portLabel: "rgba(170, 195, 220, 0.75)",
   chokepoint: "#e5b567",
@@ -34,6 +35,7 @@ const LABEL_FONT = "11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-seri
 
 interface Land {
   land: Path2D;
+  coast: Path2D;
   borders: Path2D;
 }
 
@@ -41,7 +43,9 @@ export class BaseMap {
   /** Incremented whenever a layer's content changes. */
   version = 0;
 
-  private readonly graticule = toPath2D(geoGraticule().step([30, 30])());
+  // Meridians every 30° except ±180: a line exactly on the antimeridian is drawn on both edges
+  // of every world copy, which reads as a seam.
+  private readonly graticule = toPath2D(geoGraticule().extent([[-179.9, -80], [179.9, 80.01]]).step([30, 30])());
   private coarse: Land | null = null;
   private detailed: Land | null = null;
   private detailRequested = false;
@@ -64,6 +68,7 @@ export class BaseMap {
   }
 
   setPorts(ports: readonly Location[]): void {
+    ports = ports.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
     this.ports = new Float64Array(ports.length * 2);
     ports.forEach((p, i) => {
       this.ports[2 * i] = unitX(p.lon);
@@ -74,7 +79,9 @@ export class BaseMap {
   }
 
   setChokepoints(points: readonly Chokepoint[]): void {
-    this.chokepoints = points.map((c) => ({ x: unitX(c.lon), y: unitY(c.lat), label: c.displayName }));
+    this.chokepoints = points
+      .filter((c) => Number.isFinite(c.lat) && Number.isFinite(c.lon))
+      .map((c) => ({ x: unitX(c.lon), y: unitY(c.lat), label: c.displayName }));
     this.version++;
   }
 
@@ -85,7 +92,7 @@ export class BaseMap {
     this.version++;
   }
 
-  render(ctx: CanvasRenderingContext2D, view: MapView): void {
+  render(ctx: CanvasRenderingContext2D, view: Viewport): void {
     if (view.zoom >= DETAIL_ZOOM) this.requestDetail();
     const dpr = view.dpr;
     const w = view.worldPx;
@@ -100,9 +107,13 @@ export class BaseMap {
     const firstCopy = Math.floor(-ox / w);
     const lastCopy = Math.floor((view.width - ox) / w);
 
-    // Geometry, in unit coordinates, once per visible copy of the world.
+    // Geometry, in unit coordinates, once per visible copy of the world. Copies start on whole
+    // device pixels and span a whole number of them, so the land cut at the antimeridian meets
+    // its neighbour copy without an anti-aliased hairline between them.
+    const wDevice = Math.round(w * dpr);
     for (let k = firstCopy; k <= lastCopy; k++) {
-      ctx.setTransform(dpr * w, 0, 0, dpr * w, dpr * (ox + k * w), dpr * oy);
+      const tx = Math.round(dpr * ox) + k * wDevice;
+      ctx.setTransform(wDevice, 0, 0, wDevice, tx, dpr * oy);
       const px = 1 / w; // one CSS pixel in unit coordinates
       ctx.lineWidth = px;
       ctx.strokeStyle = COLOURS.graticule;
@@ -112,14 +123,14 @@ export class BaseMap {
         ctx.fill(land.land);
         ctx.strokeStyle = COLOURS.coast;
         ctx.lineWidth = 0.7 * px;
-        ctx.stroke(land.land);
+        ctx.stroke(land.coast);
         ctx.strokeStyle = COLOURS.border;
         ctx.lineWidth = 0.6 * px;
         ctx.stroke(land.borders);
       }
       if (this.lanes) {
         ctx.strokeStyle = COLOURS.lane;
-        ctx.lineWidth = 1.1 * px;
+        ctx.lineWidth = 0.9 * px;
         ctx.stroke(this.lanes);
       }
       if (this.route) {
@@ -143,7 +154,7 @@ export class BaseMap {
     this.drawChokepoints(ctx, view, firstCopy, lastCopy);
   }
 
-  private drawPorts(ctx: CanvasRenderingContext2D, view: MapView, firstCopy: number, lastCopy: number): void {
+  private drawPorts(ctx: CanvasRenderingContext2D, view: Viewport, firstCopy: number, lastCopy: number): void {
     const w = view.worldPx;
     const r = view.zoom > 5 ? 1.6 : 1.1;
     const labels = view.zoom >= PORT_LABEL_ZOOM;
@@ -174,7 +185,7 @@ export class BaseMap {
     }
   }
 
-  private drawChokepoints(ctx: CanvasRenderingContext2D, view: MapView, firstCopy: number, lastCopy: number): void {
+  private drawChokepoints(ctx: CanvasRenderingContext2D, view: Viewport, firstCopy: number, lastCopy: number): void {
     const w = view.worldPx;
     ctx.font = LABEL_FONT;
     ctx.textBaseline = "middle";
@@ -223,7 +234,10 @@ async function loadAtlas(url: string): Promise<Land> {
   const topology = (await response.json()) as Topology<{ countries: GeometryCollection; land: GeometryCollection }>;
   return {
     land: toPath2D(feature(topology, topology.objects.land)),
-    // Borders between two countries only; coastlines come from stroking the land itself.
+    // Coastlines as lines, not the land polygons' outline: polygons cut at the antimeridian get
+    // closing edges along it, which would be stroked as a seam.
+    coast: toPath2D(mesh(topology, topology.objects.land)),
+    // Borders between two countries only.
     borders: toPath2D(mesh(topology, topology.objects.countries, (a, b) => a !== b)),
   };
 }

@@ -18,7 +18,7 @@ export class FpsMeter {
   }
 
   /** Called once per animation frame; `drawMs` is 0 when the frame had nothing to redraw. */
-  frame(nowMs: number, drawMs: number, markers: number): void {
+  frame(nowMs: number, drawMs: number, markers: number, gliding: number): void {
     this.frames++;
     if (drawMs > 0) {
       this.drawMsSum += drawMs;
@@ -29,7 +29,7 @@ export class FpsMeter {
     if (elapsed < 500) return;
     const fps = (this.frames * 1000) / elapsed;
     const avg = this.draws ? this.drawMsSum / this.draws : 0;
-    this.el.textContent = `${fps.toFixed(0)} fps · ${formatNumber(markers)} markers · ${avg.toFixed(1)} ms draw`;
+    this.el.textContent = `${fps.toFixed(0)} fps · ${formatNumber(markers)} markers (${formatNumber(gliding)} gliding) · ${avg.toFixed(1)} ms draw`;
     this.frames = 0;
     this.drawMsSum = 0;
     this.draws = 0;

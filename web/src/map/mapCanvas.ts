@@ -1,12 +1,13 @@
 // The map widget: a full-window canvas, the camera, the static base layer (rendered offscreen
 // only when needed), the marker layer, pointer/wheel/keyboard input and the animation loop.
-// Each frame: advance the camera, re-render the base if the view or a layer changed, blit it,
-// draw the markers. When nothing moves, the frame is skipped entirely.
+// Each frame: advance the camera, re-render the base only if a layer or the zoom changed or a
+// drag outran the overscan, blit it, draw the markers. When nothing moves, the frame is skipped.
 import type { MarkerStore } from "../state/markerStore";
 import { h } from "../ui/dom";
 import { BaseMap } from "./basemap";
 import { FpsMeter } from "./fpsMeter";
 import { MarkerLayer } from "./markers";
+import { OVERSCAN_PX, OverscanFrame } from "./overscan";
 import { MapView } from "./view";
 
 export interface MapCallbacks {
@@ -31,6 +32,7 @@ export class MapCanvas {
   private readonly offscreen: HTMLCanvasElement;
   private readonly offCtx: CanvasRenderingContext2D;
   private readonly tooltip: HTMLElement;
+  private readonly baseFrame = new OverscanFrame();
   private renderedViewVersion = -1;
   private renderedBaseVersion = -1;
   private renderedStoreVersion = -1;
@@ -97,29 +99,31 @@ export class MapCanvas {
   }
 
   private frame(now: number): void {
-    this.view.step(now);
-    const baseStale =
-      this.renderedViewVersion !== this.view.version || this.renderedBaseVersion !== this.base.version;
+    const view = this.view;
+    view.step(now);
+    const viewMoved = this.renderedViewVersion !== view.version;
+    const baseChanged = this.renderedBaseVersion !== this.base.version;
     const moving =
       this.store.isAnimating(now) || this.renderedStoreVersion !== this.store.version || this.markers.selectedId !== null;
-    if (!baseStale && !moving && !this.forceFrame) {
-      this.fps.frame(now, 0, this.markers.drawnCount);
+    if (!viewMoved && !baseChanged && !moving && !this.forceFrame) {
+      this.fps.frame(now, 0, this.markers.drawnCount, 0);
       return;
     }
     const t0 = performance.now();
-    if (baseStale) {
-      this.base.render(this.offCtx, this.view);
-      this.renderedViewVersion = this.view.version;
+    if (baseChanged || !this.baseFrame.fits(view)) {
+      this.base.render(this.offCtx, this.baseFrame.capture(view));
       this.renderedBaseVersion = this.base.version;
     }
+    this.renderedViewVersion = view.version;
     const ctx = this.ctx;
+    const dpr = view.dpr;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(this.offscreen, 0, 0);
-    ctx.setTransform(this.view.dpr, 0, 0, this.view.dpr, 0, 0);
-    this.markers.draw(ctx, this.view, now);
+    ctx.drawImage(this.offscreen, Math.round(this.baseFrame.blitX(view) * dpr), Math.round(this.baseFrame.blitY(view) * dpr));
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.markers.draw(ctx, view, now);
     this.renderedStoreVersion = this.store.version;
     this.forceFrame = false;
-    this.fps.frame(now, performance.now() - t0, this.markers.drawnCount);
+    this.fps.frame(now, performance.now() - t0, this.markers.drawnCount, this.markers.glidingCount);
   }
 
   private resize(): void {
@@ -127,10 +131,11 @@ export class MapCanvas {
     const dpr = Math.min(window.devicePixelRatio || 1, 2);
     const w = Math.max(1, Math.round(rect.width));
     const hgt = Math.max(1, Math.round(rect.height));
-    for (const c of [this.canvas, this.offscreen]) {
-      c.width = Math.round(w * dpr);
-      c.height = Math.round(hgt * dpr);
-    }
+    this.canvas.width = Math.round(w * dpr);
+    this.canvas.height = Math.round(hgt * dpr);
+    this.offscreen.width = Math.round((w + 2 * OVERSCAN_PX) * dpr);
+    this.offscreen.height = Math.round((hgt + 2 * OVERSCAN_PX) * dpr);
+    this.baseFrame.invalidate();
     this.canvas.style.width = `${w}px`;
     this.canvas.style.height = `${hgt}px`;
     this.view.resize(w, hgt, dpr);

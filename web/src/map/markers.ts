@@ -1,25 +1,27 @@
 // Draws every shipment marker each animation frame. Per frame it: interpolates each marker's
-// position into reusable typed arrays, then fills one path per colour (a few fill() calls for
-// thousands of shapes), repeating the world horizontally when it is narrower than the screen.
+// position into reusable typed arrays, then stamps pre-rendered sprites from one atlas, colour
+// by colour, repeating the world horizontally when it is narrower than the screen.
 // Nothing here allocates per frame; the hit grid is rebuilt lazily only when someone asks.
-import { MarkerMode } from "../api/types";
-import { CATEGORY_COUNT, CATEGORY_INFO } from "../state/categories";
+import { CATEGORY_COUNT } from "../state/categories";
 import type { MarkerStore } from "../state/markerStore";
 import { HitGrid } from "./hitGrid";
+import { SpriteAtlas } from "./markerSprites";
+import { OverscanFrame, type Viewport } from "./overscan";
 import type { MapView } from "./view";
 
 /** Extra screen margin so markers half off-screen still draw, and the canonical wrap offset. */
 const MARGIN = 12;
 const HIT_RADIUS = 9;
-const OUTLINE = "rgba(6, 10, 16, 0.7)";
 
 export class MarkerLayer {
   /** Bit c set = category c hidden by the legend filters. */
   hiddenCategories = 0;
   /** Shipment id to ring; resolved to an index every frame because removals move indices. */
   selectedId: string | null = null;
-  /** Markers drawn in the last frame (all copies counted once). */
+  /** Markers on screen in the last frame (cached + gliding; world copies counted once). */
   drawnCount = 0;
+  /** Of those, markers stamped individually this frame because they are still gliding. */
+  glidingCount = 0;
 
   private sx = new Float32Array(0);
   private sy = new Float32Array(0);
@@ -29,7 +31,19 @@ export class MarkerLayer {
   private readonly bucketFill = new Int32Array(CATEGORY_COUNT);
   private bucketVersion = -1;
   private readonly grid = new HitGrid();
+  private readonly atlases = new Map<number, SpriteAtlas>();
   private gridDirty = true;
+  // The settled-marker layer and what it was built from.
+  private readonly cache = document.createElement("canvas");
+  private readonly cacheCtx = this.cache.getContext("2d")!;
+  private readonly cacheFrame = new OverscanFrame();
+  private cacheStoreVersion = -1;
+  private cacheHidden = -1;
+  private cacheAtlas: SpriteAtlas | null = null;
+  private cachedCount = 0;
+  /** Indices of markers drawn per frame because they are still gliding. */
+  private moving = new Int32Array(0);
+  private movingCount = 0;
   private worldPx = 1;
   private viewWidth = 1;
   private viewHeight = 1;
@@ -67,31 +81,29 @@ export class MarkerLayer {
     }
     this.gridDirty = true;
 
-    // 2. One path per colour.
+    // 2. Settled markers come from a cached layer, rebuilt only when the feed, the view or the
+    //    filters change; only markers still gliding visibly are stamped every frame. With a feed
+    //    where each shipment reports every few seconds that is a small fraction of the fleet.
     const size = markerSize(view.zoom);
-    ctx.lineWidth = 0.8;
-    ctx.strokeStyle = OUTLINE;
-    let drawn = 0;
-    for (let c = 0; c < CATEGORY_COUNT; c++) {
-      if ((hidden >> c) & 1) continue;
-      const start = this.bucketStart[c]!;
-      const end = this.bucketStart[c + 1]!;
-      if (start === end) continue;
-      ctx.beginPath();
-      for (let k = start; k < end; k++) {
-        const i = this.order[k]!;
-        if (!include[i]) continue;
-        drawn++;
-        const y = sy[i]!;
-        for (let x = sx[i]!; x < width + MARGIN; x += w) {
-          this.addShape(ctx, i, x, y, size);
-        }
-      }
-      ctx.fillStyle = CATEGORY_INFO[c]!.colour;
-      ctx.fill();
-      ctx.stroke();
+    const atlas = this.atlasFor(size, view.dpr);
+    if (this.cacheStoreVersion !== store.version || this.cacheHidden !== hidden || this.cacheAtlas !== atlas ||
+        !this.cacheFrame.fits(view)) {
+      this.rebuildCache(this.cacheFrame.capture(view), atlas, nowMs);
     }
-    this.drawnCount = drawn;
+    const dpr = view.dpr;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.cache, Math.round(this.cacheFrame.blitX(view) * dpr), Math.round(this.cacheFrame.blitY(view) * dpr));
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const moving = this.moving;
+    let gliding = 0;
+    for (let k = 0; k < this.movingCount; k++) {
+      const i = moving[k]!;
+      if (!include[i]) continue;
+      this.stamp(ctx, atlas, i, sx[i]!, sy[i]!, w, width, view.dpr);
+      gliding++;
+    }
+    this.glidingCount = gliding;
+    this.drawnCount = this.cachedCount + gliding;
 
     // 3. The selected marker gets a pulsing ring, drawn on every copy.
     const sel = this.selectedId === null ? -1 : store.indexOf(this.selectedId);
@@ -105,6 +117,75 @@ export class MarkerLayer {
       ctx.lineWidth = 2;
       ctx.strokeStyle = "#ffffff";
       ctx.stroke();
+    }
+  }
+
+  /**
+   * Redraws the settled-marker layer (for an overscanned viewport): every included marker whose remaining glide is under a
+   * third of a pixel is stamped at its final position; the others are listed in `moving`.
+   */
+  private rebuildCache(view: Viewport, atlas: SpriteAtlas, nowMs: number): void {
+    const store = this.store;
+    const dpr = view.dpr;
+    const cache = this.cache;
+    const cw = Math.round(view.width * dpr);
+    const ch = Math.round(view.height * dpr);
+    if (cache.width !== cw || cache.height !== ch) {
+      cache.width = cw;
+      cache.height = ch;
+    }
+    const ctx = this.cacheCtx;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, cw, ch);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+
+    const w = view.worldPx;
+    const ox = view.originX;
+    const oy = view.originY;
+    const width = view.width;
+    const glide = store.glideMs;
+    let movingCount = 0;
+    let drawn = 0;
+    for (let c = 0; c < CATEGORY_COUNT; c++) {
+      if ((this.hiddenCategories >> c) & 1) continue;
+      for (let k = this.bucketStart[c]!, end = this.bucketStart[c + 1]!; k < end; k++) {
+        const i = this.order[k]!;
+        const t = (nowMs - store.startMs[i]!) / glide;
+        if (t < 1) {
+          const remainingPx = Math.hypot(store.toX[i]! - store.fromX[i]!, store.toY[i]! - store.fromY[i]!) * w * (1 - t);
+          if (remainingPx > 0.33) {
+            this.moving[movingCount++] = i;
+            continue;
+          }
+        }
+        let x = store.toX[i]! * w + ox;
+        x -= w * Math.floor((x + MARGIN) / w);
+        const y = store.toY[i]! * w + oy;
+        if (y < -MARGIN || y > view.height + MARGIN || x > width + MARGIN) continue;
+        this.stamp(ctx, atlas, i, x, y, w, width, dpr);
+        drawn++;
+      }
+    }
+    this.movingCount = movingCount;
+    this.cachedCount = drawn;
+    this.cacheStoreVersion = store.version;
+    this.cacheHidden = this.hiddenCategories;
+    this.cacheAtlas = atlas;
+  }
+
+  /** Stamps marker i's sprite at (x, y) and at every world copy to its right that is on screen. */
+  private stamp(ctx: CanvasRenderingContext2D, atlas: SpriteAtlas, i: number, x: number, y: number,
+                worldPx: number, width: number, dpr: number): void {
+    const m = this.store.mode[i]!;
+    const srcX = atlas.sourceX(m, this.store.headingStep[i]!);
+    const srcY = atlas.sourceY(this.store.category[i]!, m);
+    const cell = atlas.cellPx;
+    const cellCss = atlas.cellCss;
+    const half = cellCss / 2;
+    // Snapped to device pixels: sub-pixel image draws cost more and blur the sprite.
+    const top = Math.round((y - half) * dpr) / dpr;
+    for (let cx = x; cx < width + MARGIN; cx += worldPx) {
+      ctx.drawImage(atlas.image, srcX, srcY, cell, cell, Math.round((cx - half) * dpr) / dpr, top, cellCss, cellCss);
     }
   }
 
@@ -126,31 +207,15 @@ export class MarkerLayer {
     return hit;
   }
 
-  private addShape(ctx: CanvasRenderingContext2D, i: number, x: number, y: number, s: number): void {
-    const mode = this.store.mode[i]!;
-    if (mode === MarkerMode.Truck) {
-      // Trucks: small squares (road heading is noisy and adds nothing at map scale).
-      const h = s * 0.8;
-      ctx.rect(x - h, y - h, 2 * h, 2 * h);
-      return;
+  /** Atlases are cached per (size, dpr): zooming moves through a handful of sizes. */
+  private atlasFor(size: number, dpr: number): SpriteAtlas {
+    const key = size * 100 + dpr;
+    let atlas = this.atlases.get(key);
+    if (!atlas) {
+      atlas = new SpriteAtlas(size, dpr);
+      this.atlases.set(key, atlas);
     }
-    // Screen direction of travel (heading is clockwise from north; screen y points down).
-    const dx = this.store.headingSin[i]!;
-    const dy = -this.store.headingCos[i]!;
-    if (mode === MarkerMode.Air) {
-      // Aircraft: a swept arrowhead with a notch, wider than the ship triangle.
-      ctx.moveTo(x + dx * 1.7 * s, y + dy * 1.7 * s);
-      ctx.lineTo(x - dx * 1.1 * s - dy * 1.2 * s, y - dy * 1.1 * s + dx * 1.2 * s);
-      ctx.lineTo(x - dx * 0.35 * s, y - dy * 0.35 * s);
-      ctx.lineTo(x - dx * 1.1 * s + dy * 1.2 * s, y - dy * 1.1 * s - dx * 1.2 * s);
-      ctx.closePath();
-      return;
-    }
-    // Ships: a slender triangle pointing along the heading.
-    ctx.moveTo(x + dx * 1.6 * s, y + dy * 1.6 * s);
-    ctx.lineTo(x - dx * 1.1 * s - dy * 0.85 * s, y - dy * 1.1 * s + dx * 0.85 * s);
-    ctx.lineTo(x - dx * 1.1 * s + dy * 0.85 * s, y - dy * 1.1 * s - dx * 0.85 * s);
-    ctx.closePath();
+    return atlas;
   }
 
   /** Counting sort of marker indices by category, redone only when states or membership change. */
@@ -173,11 +238,16 @@ export class MarkerLayer {
     this.sy = new Float32Array(cap);
     this.include = new Uint8Array(cap);
     this.order = new Int32Array(cap);
+    this.moving = new Int32Array(cap);
     this.bucketVersion = -1;
+    this.cacheStoreVersion = -1;
   }
 }
 
-/** Marker half-size in CSS px: small when the whole world is visible, larger when zoomed in. */
+/**
+ * Marker half-size in CSS px: small when the whole world is visible, larger when zoomed in.
+ * Quantised to half pixels so only a few sprite atlases ever exist.
+ */
 function markerSize(zoom: number): number {
-  return Math.min(5.5, Math.max(2.6, 1.4 + zoom * 0.6));
+  return Math.round(Math.min(5.5, Math.max(2.5, 1.4 + zoom * 0.6)) * 2) / 2;
 }

@@ -1,11 +1,13 @@
 // Legend at the bottom of the map that doubles as the per-state filter: each entry is a toggle
 // button showing the colour, the state and how many markers are in it right now.
-import { CATEGORY_COUNT, CATEGORY_INFO } from "../state/categories";
+import { Category, CATEGORY_COUNT, CATEGORY_INFO } from "../state/categories";
 import { h } from "../ui/dom";
 import { formatNumber } from "../ui/format";
 
 /** Display order in the legend: problems first, as operators scan left to right. */
-const LEGEND_ORDER = [6, 5, 4, 3, 2, 0, 1];
+const LEGEND_ORDER = [
+  Category.ColdChain, Category.OffRoute, Category.Silent, Category.Late, Category.OnTime, Category.Planned, Category.Arrived,
+];
 
 export class Legend {
   readonly el: HTMLElement;

@@ -9,6 +9,8 @@ import { categoryOf, CATEGORY_COUNT } from "./categories";
 /** A jump longer than this (unit x/y, ~7° of longitude) is a teleport, not a move: no glide. */
 const SNAP_DISTANCE = 0.02;
 const DEFAULT_FLUSH_MS = 250;
+/** Headings are kept in steps of 10° (the sprite atlas has one shape per step). */
+export const HEADING_STEPS = 36;
 
 export class MarkerStore {
   count = 0;
@@ -29,8 +31,8 @@ export class MarkerStore {
   startMs = new Float64Array(0);
   lat = new Float64Array(0);
   lon = new Float64Array(0);
-  headingSin = new Float32Array(0);
-  headingCos = new Float32Array(0);
+  /** Heading quantised to the sprite atlas' steps (0 = north). */
+  headingStep = new Uint8Array(0);
   delayHours = new Float32Array(0);
   mode = new Uint8Array(0);
   status = new Uint8Array(0);
@@ -141,9 +143,8 @@ export class MarkerStore {
     this.startMs[i] = nowMs;
     this.lat[i] = lat;
     this.lon[i] = lon;
-    const rad = (heading * Math.PI) / 180;
-    this.headingSin[i] = Math.sin(rad);
-    this.headingCos[i] = Math.cos(rad);
+    const step = Math.round((((heading % 360) + 360) % 360) / (360 / HEADING_STEPS));
+    this.headingStep[i] = Number.isFinite(step) ? step % HEADING_STEPS : 0;
     this.delayHours[i] = delay;
     this.mode[i] = mode;
     this.status[i] = status;
@@ -181,7 +182,7 @@ export class MarkerStore {
   private columns(): Array<Float64Array | Float32Array | Uint8Array> {
     return [
       this.fromX, this.fromY, this.toX, this.toY, this.startMs, this.lat, this.lon,
-      this.headingSin, this.headingCos, this.delayHours, this.mode, this.status, this.flags, this.category,
+      this.headingStep, this.delayHours, this.mode, this.status, this.flags, this.category,
     ];
   }
 
@@ -198,8 +199,7 @@ export class MarkerStore {
     this.startMs = grow64(this.startMs);
     this.lat = grow64(this.lat);
     this.lon = grow64(this.lon);
-    this.headingSin = grow32(this.headingSin);
-    this.headingCos = grow32(this.headingCos);
+    this.headingStep = grow8(this.headingStep);
     this.delayHours = grow32(this.delayHours);
     this.mode = grow8(this.mode);
     this.status = grow8(this.status);
