@@ -24,8 +24,10 @@ public static class LocationsApi
         if (limit is < 1 or > 1000) return Problems.Invalid("limit", "must be between 1 and 1000");
         if (q is { Length: > 100 }) return Problems.Invalid("q", "must be at most 100 characters");
         int take = limit ?? 20;
+        // Without a query: the curated seed (the ports that matter for this trade) first, then the rest of the catalog.
         var found = string.IsNullOrWhiteSpace(q)
-            ? catalog.Search("", take, kind)
+            ? PortSeed.Entries.Concat(catalog.All).Select(l => catalog.Find(l.Locode)!).Distinct()
+                .Where(l => kind == null || l.Kinds.Contains(kind)).Take(take).ToList()
             : catalog.Search(q, take, kind);
         return TypedResults.Ok(found.Select(LocationDto.From).ToArray());
     }

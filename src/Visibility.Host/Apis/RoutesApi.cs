@@ -10,7 +10,8 @@ public static class RoutesApi
     {
         var group = app.MapGroup("/api/routes").WithTags("Routes");
         group.MapGet("/sea", Sea).WithSummary("Shortest sea route between two ports over the maritime network");
-        group.MapGet("/chokepoints", () => TypedResults.Ok(Chokepoints.All.ToArray())).WithSummary("Named chokepoints that routes can avoid");
+        group.MapGet("/chokepoints", () => TypedResults.Ok(Chokepoints.All.Select(ChokepointDto.From).ToArray()))
+            .WithSummary("Named chokepoints that routes can avoid");
         return group;
     }
 
@@ -42,4 +43,9 @@ public static class RoutesApi
             problem = Problems.Invalid("avoid", $"unknown chokepoint(s): {string.Join(", ", unknown)}; known: {string.Join(", ", Chokepoints.All.Select(c => c.Name))}");
         return names;
     }
+}
+
+public sealed record ChokepointDto(string Name, string DisplayName, double Lat, double Lon, bool Arctic)
+{
+    public static ChokepointDto From(Chokepoint c) => new(c.Name, c.DisplayName, c.Point.Lat, c.Point.Lon, c.IsArctic);
 }

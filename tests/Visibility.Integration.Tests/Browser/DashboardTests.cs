@@ -41,15 +41,18 @@ public sealed class DashboardTests(DashboardFixture fx) : IClassFixture<Dashboar
         Assert.True(canvasCount >= 1, "the map is drawn on a canvas");
 
         // The exceptions list shows our excursion; clicking it opens the detail panel for that shipment.
-        var entry = page.GetByText("PO-UI-COLD").First;
-        await entry.WaitForAsync(new() { Timeout = 20_000 });
         await browser.ScreenshotAsync("dashboard-live");
+        Assert.Empty(browser.Errors);
+        var entry = page.Locator(".exc-list").GetByText("UI-COLD").First;
+        await entry.WaitForAsync(new() { Timeout = 20_000 });
         await entry.ClickAsync();
-        var panel = page.Locator("aside, [role='dialog'], .detail").Filter(new() { HasText = "UI-COLD" }).First;
+        var panel = page.Locator("aside.panel-right").Filter(new() { HasText = "UI-COLD" }).First;
         await panel.WaitForAsync(new() { Timeout = 10_000 });
         var panelText = await panel.InnerTextAsync();
         Assert.Contains("Shanghai", panelText);
         Assert.Contains("Los Angeles", panelText);
+        Assert.Contains("PO-UI-COLD", panelText);
+        Assert.Contains("Cold", panelText, StringComparison.OrdinalIgnoreCase);
         await browser.ScreenshotAsync("dashboard-detail");
 
         Assert.Empty(browser.Errors);
