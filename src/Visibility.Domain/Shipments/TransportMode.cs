@@ -1,23 +1,26 @@
+using RouteModes = Visibility.Domain.Routing.TransportModes;
+
 namespace Visibility.Domain.Shipments;
 
 public enum TransportMode { Ocean = 0, Air = 1, Truck = 2 }
 
-public static class TransportModes
+/// <summary>The API names of the modes are the routing planner's; the enum is what shipments store.</summary>
+public static class TransportModeNames
 {
     public static string ToApi(this TransportMode mode) => mode switch
     {
-        TransportMode.Ocean => "ocean",
-        TransportMode.Air => "air",
-        _ => "truck",
+        TransportMode.Ocean => RouteModes.Ocean,
+        TransportMode.Air => RouteModes.Air,
+        _ => RouteModes.Truck,
     };
 
     public static bool TryParse(string? value, out TransportMode mode)
     {
         switch (value)
         {
-            case "ocean": mode = TransportMode.Ocean; return true;
-            case "air": mode = TransportMode.Air; return true;
-            case "truck": mode = TransportMode.Truck; return true;
+            case RouteModes.Ocean: mode = TransportMode.Ocean; return true;
+            case RouteModes.Air: mode = TransportMode.Air; return true;
+            case RouteModes.Truck: mode = TransportMode.Truck; return true;
             default: mode = default; return false;
         }
     }

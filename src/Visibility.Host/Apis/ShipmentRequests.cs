@@ -18,7 +18,7 @@ public sealed record CreateShipmentRequest(
         if (Id == null) errors.Add("id", "is required");
         else if (!TextRules.IsValidId(Id, 64, out why)) errors.Add("id", why);
         if (Reference != null && !TextRules.IsValidText(Reference, 128, out why)) errors.Add("reference", why);
-        if (!TransportModes.TryParse(Mode, out var mode)) errors.Add("mode", "must be ocean, air or truck");
+        if (!TransportModeNames.TryParse(Mode, out var mode)) errors.Add("mode", "must be ocean, air or truck");
 
         var origin = CheckLocation("origin", Origin, mode, locations, errors);
         var destination = CheckLocation("destination", Destination, mode, locations, errors);
