@@ -28,6 +28,7 @@ try
     builder.Services.AddVisibilityHealth();
     builder.Services.AddVisibilityApi();
     builder.Services.AddVisibilitySimulator(builder.Configuration);
+    builder.Services.AddHostedService<Visibility.Host.Demo.DemoNetworkSeeder>();
 
     var app = builder.Build();
     app.Lifetime.ApplicationStopped.Register(() => storage.DisposeAsync().AsTask().GetAwaiter().GetResult());
@@ -47,6 +48,8 @@ try
     app.MapRoutesApi();
     app.MapShipmentsApi();
     app.MapTelemetryApi();
+    app.MapSuppliersApi();
+    app.MapFactoriesApi();
     app.MapMapApi();
     app.MapHub<LiveHub>("/hubs/live");
     app.MapVisibilityDashboard();

@@ -46,8 +46,8 @@ public static class CargoCatalog
         new("EPX-UNDERFILL-UF3", "3506.91", "Capillary underfill epoxy, 30 cc syringes", 1_000, 12_000, Frozen),
     ];
 
-    /// <summary>What each demo factory mostly consumes; voyages to it pick from these first.</summary>
-    private static readonly Dictionary<string, string[]> FactoryParts = new(StringComparer.Ordinal)
+    /// <summary>What each demo factory mostly consumes; voyages to it pick from these first (the host's demo network buffers them).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> FactoryParts = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["F-MTY"] = ["IC-MCU-32F4", "CON-USBC-24P", "PCB-FR4-6L-HDI", "CAP-MLCC-0402-1U"],      // automotive/industrial EMS
         ["F-GDL"] = ["IC-MCU-32F4", "IC-MEM-DDR4-8G", "DSP-LCD-101-WXGA", "CAP-MLCC-0402-1U"],  // computing/EMS cluster
@@ -56,6 +56,8 @@ public static class CargoCatalog
         ["F-PEN"] = ["IC-MEM-DDR4-8G", "IC-PMIC-5CH", "PCB-FR4-6L-HDI"],                         // semiconductor back-end
         ["F-AUS"] = ["IC-MEM-DDR4-8G", "IC-PMIC-5CH", "BAT-LI-21700-5A", "PCB-FR4-6L-HDI"],      // servers and EV packs
     };
+
+    public static IEnumerable<Part> AllParts => DryParts.Concat(ReeferParts);
 
     public static Part Find(string partNumber) =>
         DryParts.Concat(ReeferParts).First(p => p.PartNumber == partNumber);

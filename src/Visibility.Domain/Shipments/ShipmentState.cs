@@ -44,7 +44,12 @@ public sealed class ShipmentState
     [Id(22)] public long[] RecentMessageHashes { get; set; } = new long[RecentMessageCapacity];
     [Id(23)] public int RecentNext { get; set; }
 
+    [Id(24)] public List<Milestone> Milestones { get; set; } = [];
+    /// <summary>The ETA last sent to the factories this shipment feeds (they are told again when it moves enough).</summary>
+    [Id(25)] public DateTimeOffset? NotifiedEta { get; set; }
+
     public bool Exists => Definition != null;
+    public bool IsFinished => Status is ShipmentStatus.Arrived or ShipmentStatus.Delivered;
     public AlertKind Flags => Alerts.Aggregate(AlertKind.None, (f, a) => f | a.Kind);
 }
 

@@ -1,6 +1,6 @@
 namespace Visibility.Domain.Shipments;
 
-public enum ShipmentStatus { Planned = 0, InTransit = 1, Arrived = 2 }
+public enum ShipmentStatus { Planned = 0, InTransit = 1, Arrived = 2, Delivered = 3 }
 
 public static class ShipmentStatuses
 {
@@ -8,7 +8,8 @@ public static class ShipmentStatuses
     {
         ShipmentStatus.Planned => "planned",
         ShipmentStatus.InTransit => "in-transit",
-        _ => "arrived",
+        ShipmentStatus.Arrived => "arrived",
+        _ => "delivered",
     };
 
     public static bool TryParse(string? value, out ShipmentStatus status)
@@ -18,6 +19,7 @@ public static class ShipmentStatuses
             case "planned": status = ShipmentStatus.Planned; return true;
             case "in-transit": status = ShipmentStatus.InTransit; return true;
             case "arrived": status = ShipmentStatus.Arrived; return true;
+            case "delivered": status = ShipmentStatus.Delivered; return true;
             default: status = default; return false;
         }
     }

@@ -32,7 +32,7 @@ public static class ShipmentTracker
         if (s.LastReadingAt is { } newest && r.Timestamp <= newest) return ApplyOutcome.OutOfOrder;
 
         Move(s, r, ctx);
-        if (s.Status != ShipmentStatus.Arrived) EvaluateReadingAlerts(s, r, ctx, changes);
+        if (!s.IsFinished) EvaluateReadingAlerts(s, r, ctx, changes);
         EvaluateTimeAlerts(s, r.Timestamp, ctx, changes);
         return ApplyOutcome.Applied;
     }
@@ -58,7 +58,7 @@ public static class ShipmentTracker
 
         s.Last = r;
         s.LastReadingAt = r.Timestamp;
-        if (s.Status == ShipmentStatus.Arrived) return;
+        if (s.IsFinished) return;
         double remaining = s.RouteDistanceKm - s.AlongKm;
         bool atDestination = GeoMath.HaversineKm(point, ctx.Destination) <= ctx.Thresholds.ArrivalRadiusKm;
         if (atDestination || (remaining <= ctx.Thresholds.ArrivalRadiusKm && s.ReadingCount > 1))
@@ -128,7 +128,7 @@ public static class ShipmentTracker
     public static void EvaluateTimeAlerts(ShipmentState s, DateTimeOffset now, ShipmentContext ctx, List<AlertChange> changes)
     {
         if (s.Definition is not { } def) return;
-        if (s.Status == ShipmentStatus.Arrived)
+        if (s.IsFinished)
         {
             foreach (var alert in s.Alerts.ToArray()) Clear(s, alert.Kind, s.ArrivedAt ?? now, changes);
             return;
@@ -142,6 +142,27 @@ public static class ShipmentTracker
             Open(s, AlertKind.Late, now, FormattableString.Invariant($"ETA {delay:0.#} h behind plan"), changes);
         else if (delay < t.LateHours(def.Mode) * 0.8) // a little hysteresis so a borderline ETA does not flap
             Clear(s, AlertKind.Late, now, changes);
+    }
+
+    /// <summary>
+    /// Records a milestone the shipper posted. Arrival and delivery also settle the shipment's status (a shipment
+    /// without a tracker still finishes); the caller has checked the order with <see cref="MilestoneRules"/>.
+    /// </summary>
+    public static void ApplyMilestone(ShipmentState s, Milestone milestone, List<AlertChange> changes)
+    {
+        s.Milestones.Add(milestone);
+        if (milestone.Code is MilestoneCode.Arrived or MilestoneCode.Discharged or MilestoneCode.CustomsHold
+            or MilestoneCode.CustomsCleared or MilestoneCode.Delivered && !s.IsFinished)
+        {
+            s.Status = ShipmentStatus.Arrived;
+            s.ArrivedAt ??= milestone.At;
+            s.AlongKm = s.RouteDistanceKm;
+        }
+        else if (milestone.Code is MilestoneCode.Departed or MilestoneCode.Transshipment && s.Status == ShipmentStatus.Planned)
+            s.Status = ShipmentStatus.InTransit;
+        if (milestone.Code == MilestoneCode.Delivered) s.Status = ShipmentStatus.Delivered;
+        if (s.IsFinished)
+            foreach (var alert in s.Alerts.ToArray()) Clear(s, alert.Kind, milestone.At, changes);
     }
 
     public static DateTimeOffset PlannedEta(ShipmentState s)
@@ -158,7 +179,7 @@ public static class ShipmentTracker
     public static DateTimeOffset Eta(ShipmentState s, DateTimeOffset now)
     {
         var def = s.Definition!;
-        if (s.Status == ShipmentStatus.Arrived) return s.ArrivedAt ?? now;
+        if (s.IsFinished) return s.ArrivedAt ?? now;
         double typicalKmh = def.Mode.TypicalSpeedKmh();
         // No telemetry yet: nothing says the plan is off, so the plan stands (the silent-tracker alert covers the rest).
         if (s.LastReadingAt is not { } last) return PlannedEta(s);
@@ -172,7 +193,7 @@ public static class ShipmentTracker
     public static double DelayHours(ShipmentState s, DateTimeOffset now) => (Eta(s, now) - PlannedEta(s)).TotalHours;
 
     public static double ProgressPct(ShipmentState s) =>
-        s.RouteDistanceKm <= 0 ? (s.Status == ShipmentStatus.Arrived ? 100 : 0) : Math.Clamp(100 * s.AlongKm / s.RouteDistanceKm, 0, 100);
+        s.RouteDistanceKm <= 0 ? (s.IsFinished ? 100 : 0) : Math.Clamp(100 * s.AlongKm / s.RouteDistanceKm, 0, 100);
 
     private static void Open(ShipmentState s, AlertKind kind, DateTimeOffset at, string message, List<AlertChange> changes)
     {

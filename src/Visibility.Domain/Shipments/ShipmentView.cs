@@ -32,6 +32,7 @@ public sealed record ShipmentView
     [Id(23)] public TemperatureView[] TemperatureHistory { get; init; } = [];
     [Id(24)] public long Readings { get; init; }
     [Id(25)] public DateTimeOffset? ArrivedAt { get; init; }
+    [Id(26)] public MilestoneView[] Milestones { get; init; } = [];
 }
 
 [GenerateSerializer, Immutable]

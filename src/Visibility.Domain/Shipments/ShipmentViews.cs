@@ -40,6 +40,7 @@ public static class ShipmentViews
             TemperatureHistory = s.Temperatures.Select(t => new TemperatureView(t.At, Math.Round(t.C, 2))).ToArray(),
             Readings = s.ReadingCount,
             ArrivedAt = s.ArrivedAt,
+            Milestones = s.Milestones.Select(m => new MilestoneView(m.Code.ToApi(), m.At, m.Locode, m.Note)).ToArray(),
         };
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Visibility.Domain.Inventory;
 
 namespace Visibility.Grains.Live;
 
@@ -17,6 +18,7 @@ public sealed class PushNotifierGrain(ILogger<PushNotifierGrain> logger) : Grain
     private const int FlushAtCount = 500;
 
     private List<ShipmentUpdate> _buffer = [];
+    private List<BufferView> _buffers = [];
     private IReadOnlyList<ILiveMapObserver> _observers = [];
     private DateTime _observersRefreshedAt = DateTime.MinValue;
     private Task _flushing = Task.CompletedTask;
@@ -34,11 +36,19 @@ public sealed class PushNotifierGrain(ILogger<PushNotifierGrain> logger) : Grain
         return Task.CompletedTask;
     }
 
+    public Task PublishBuffer(BufferView buffer)
+    {
+        _buffers.Add(buffer);
+        if (_buffers.Count >= FlushAtCount && _flushing.IsCompleted) _flushing = FlushAsync(CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (_buffer.Count == 0) return;
-        var batch = new ShipmentUpdateBatch([.. _buffer]);
+        if (_buffer.Count == 0 && _buffers.Count == 0) return;
+        var batch = new LiveUpdateBatch([.. _buffer], [.. _buffers]);
         _buffer = [];
+        _buffers = [];
         if (DateTime.UtcNow - _observersRefreshedAt > ObserverRefresh || _observers.Count == 0)
         {
             _observers = await GrainFactory.GetGrain<ILiveHubListGrain>(0).GetObservers();
@@ -50,7 +60,7 @@ public sealed class PushNotifierGrain(ILogger<PushNotifierGrain> logger) : Grain
             catch (Exception ex)
             {
                 // A silo that just left: its observer is dropped at the next refresh; the map re-syncs from snapshots.
-                logger.LogWarning(ex, "Live-map observer unreachable; {Count} updates not delivered to it", batch.Updates.Length);
+                logger.LogWarning(ex, "Live-map observer unreachable; {Count} updates not delivered to it", batch.Updates.Length + batch.Buffers.Length);
                 _observersRefreshedAt = DateTime.MinValue;
             }
         }

@@ -6,6 +6,6 @@ namespace Visibility.Grains.Live;
 [GenerateSerializer, Immutable]
 public sealed record ShipmentUpdate([property: Id(0)] ShipmentMarker Marker, [property: Id(1)] AlertChange[] AlertChanges);
 
-/// <summary>A batch of updates sent once per flush from a notifier to each silo's live-map observer.</summary>
+/// <summary>A batch of updates sent once per flush from a notifier to each silo's observer: map markers and board rows.</summary>
 [GenerateSerializer, Immutable]
-public sealed record ShipmentUpdateBatch([property: Id(0)] ShipmentUpdate[] Updates);
+public sealed record LiveUpdateBatch([property: Id(0)] ShipmentUpdate[] Updates, [property: Id(1)] Visibility.Domain.Inventory.BufferView[] Buffers);

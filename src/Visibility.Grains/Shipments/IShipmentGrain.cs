@@ -11,6 +11,8 @@ public interface IShipmentGrain : IGrainWithStringKey
     Task<TrackView?> GetTrack();
     Task<RouteView?> GetRoute();
     Task<IngestResult> Ingest(TelemetryReading[] readings);
+    /// <summary>Records a milestone posted by the shipper; a delivery moves the cargo into the factories' stock.</summary>
+    Task<MilestoneResult> PostMilestone(Milestone milestone);
     /// <summary>Writes the state now if telemetry changed it since the last write (the ingest checkpoint calls this).</summary>
     Task Flush();
     /// <summary>Activates the grain so it publishes its marker (start-up warm-up).</summary>
@@ -24,3 +26,8 @@ public sealed record CreateShipmentResult([property: Id(0)] CreateOutcome Outcom
 
 [GenerateSerializer, Immutable]
 public readonly record struct IngestResult([property: Id(0)] int Accepted, [property: Id(1)] int Duplicates);
+
+public enum MilestoneOutcome { Recorded, Duplicate, Conflict, NotFound }
+
+[GenerateSerializer, Immutable]
+public sealed record MilestoneResult([property: Id(0)] MilestoneOutcome Outcome, [property: Id(1)] ShipmentView? View, [property: Id(2)] string? Reason = null);

@@ -5,6 +5,8 @@ using Visibility.Domain.Locations;
 using Visibility.Domain.Routing;
 using Visibility.Domain.Shipments;
 using Visibility.Domain.Telemetry;
+using Visibility.Domain.Factories;
+using Visibility.Grains.Factories;
 using Visibility.Grains.Live;
 using Visibility.Grains.Routing;
 
@@ -26,6 +28,8 @@ public sealed class ShipmentGrain(
 {
     /// <summary>How often time alone is checked for alerts (silent tracker, slipping ETA).</summary>
     private static readonly TimeSpan AlertSweep = TimeSpan.FromMinutes(1);
+    /// <summary>An ETA that moves less than this is not worth recalculating the factories' buffers for.</summary>
+    private static readonly TimeSpan EtaNotifyThreshold = TimeSpan.FromHours(1);
 
     private ShipmentContext? _context;
     private PlannedRoute? _route;
@@ -76,6 +80,7 @@ public sealed class ShipmentGrain(
         LoadContext();
         Publish([]);
         StartSweepIfMoving();
+        await NotifyFactoriesAsync(force: true);
         logger.LogInformation("Shipment {ShipmentId} created: {Mode} {Origin}→{Destination}, {DistanceKm:0} km via {Passes}",
             definition.Id, definition.Mode.ToApi(), definition.Origin, definition.Destination, route.DistanceKm, string.Join(",", route.Passes));
         return new CreateShipmentResult(CreateOutcome.Created, View());
@@ -102,9 +107,54 @@ public sealed class ShipmentGrain(
             _dirty = true;
             Publish(changes);
             StartSweepIfMoving();
+            // Not awaited: ingest must not wait on factories; a lost update is repaired by the next ETA move.
+            NotifyFactoriesAsync(force: false).Ignore();
         }
         return Task.FromResult(new IngestResult(accepted, duplicates));
     }
+
+    public async Task<MilestoneResult> PostMilestone(Milestone milestone)
+    {
+        if (!S.Exists) return new MilestoneResult(MilestoneOutcome.NotFound, null);
+        var (check, reason) = MilestoneRules.Check(S.Milestones, milestone);
+        if (check == MilestoneCheck.Duplicate) return new MilestoneResult(MilestoneOutcome.Duplicate, View());
+        if (check == MilestoneCheck.Conflict) return new MilestoneResult(MilestoneOutcome.Conflict, View(), reason);
+
+        var changes = new List<AlertChange>();
+        ShipmentTracker.ApplyMilestone(S, milestone, changes);
+        await WriteAsync();
+        Publish(changes);
+        StartSweepIfMoving();
+        if (milestone.Code == MilestoneCode.Delivered)
+        {
+            foreach (var (factoryId, lines) in CargoByFactory())
+                await GrainFactory.GetGrain<IFactoryGrain>(factoryId).Deliver(S.Definition!.Id, lines);
+        }
+        else await NotifyFactoriesAsync(force: true);
+        return new MilestoneResult(MilestoneOutcome.Recorded, View());
+    }
+
+    /// <summary>
+    /// Tells each factory this shipment feeds its quantities and current ETA: on booking, after milestones, and whenever
+    /// the ETA has moved by more than <see cref="EtaNotifyThreshold"/> since the factories last heard.
+    /// </summary>
+    private async Task NotifyFactoriesAsync(bool force)
+    {
+        if (S.Status == ShipmentStatus.Delivered) return;
+        var eta = ShipmentTracker.Eta(S, clock.GetUtcNow());
+        if (!force && S.NotifiedEta is { } last && (eta - last).Duration() < EtaNotifyThreshold) return;
+        var byFactory = CargoByFactory();
+        if (byFactory.Count == 0) return;
+        S.NotifiedEta = eta;
+        _dirty = true;
+        foreach (var (factoryId, lines) in byFactory)
+            await GrainFactory.GetGrain<IFactoryGrain>(factoryId).UpsertInbound(S.Definition!.Id, lines, eta);
+    }
+
+    private Dictionary<string, InboundLine[]> CargoByFactory() => S.Definition!.Cargo
+        .Where(c => c.FactoryId != null)
+        .GroupBy(c => c.FactoryId!)
+        .ToDictionary(g => g.Key, g => g.Select(c => new InboundLine(c.PartNumber, c.Quantity)).ToArray());
 
     public async Task Flush()
     {
@@ -144,7 +194,7 @@ public sealed class ShipmentGrain(
 
     private void StartSweepIfMoving()
     {
-        if (S.Status == ShipmentStatus.Arrived)
+        if (S.IsFinished)
         {
             _sweep?.Dispose();
             _sweep = null;
@@ -166,7 +216,8 @@ public sealed class ShipmentGrain(
             Publish(changes);
         }
         StartSweepIfMoving();
-        return Task.CompletedTask;
+        // A stalled or silent shipment's ETA slides with time: the factories hear about it without any reading.
+        return NotifyFactoriesAsync(force: false);
     }
 
     private ShipmentView View() => ShipmentViews.ToView(S, clock.GetUtcNow(),

@@ -71,3 +71,21 @@ public sealed record CargoLineRequest(string? PartNumber, long? Quantity, string
 public sealed record ReeferRequest(double? MinC, double? MaxC);
 
 public sealed record ShipmentPage(int Total, int Offset, int Limit, ShipmentView[] Items);
+
+public sealed record MilestoneRequest(string? Code, DateTimeOffset? At, string? Locode, string? Note)
+{
+    public Milestone? Validate(LocationCatalog locations, DateTimeOffset now, ValidationErrors errors)
+    {
+        if (!MilestoneRules.TryParse(Code, out var code)) errors.Add("code", $"must be one of {MilestoneRules.AllNames}");
+        if (At == null) errors.Add("at", "is required");
+        else if (At > now + Domain.Telemetry.TelemetryBatchParser.MaxClockSkew) errors.Add("at", "is in the future");
+        string? locode = null;
+        if (Locode != null)
+        {
+            if (locations.Find(Locode) is { } location) locode = location.Locode;
+            else errors.Add("locode", $"unknown location '{Locode}'");
+        }
+        if (Note != null && !TextRules.IsValidText(Note, 2_000, out var why)) errors.Add("note", why);
+        return errors.IsEmpty ? new Milestone(code, At!.Value.ToUniversalTime(), locode, Note) : null;
+    }
+}

@@ -19,6 +19,8 @@ public static class ShipmentsApi
         group.MapGet("/{id}", Get).WithSummary("A shipment with position, progress, ETA, delay and alerts");
         group.MapGet("/{id}/track", Track).WithSummary("Stored positions, oldest first (thinned for long voyages)");
         group.MapGet("/{id}/route", Route).WithSummary("The planned route as [lon, lat] pairs");
+        group.MapPost("/{id}/milestones", PostMilestone).WithSummary("Record a milestone (booked … delivered); order and plausibility are checked")
+            .Accepts<MilestoneRequest>("application/json");
         return group;
     }
 
@@ -54,6 +56,22 @@ public static class ShipmentsApi
 
     private static async Task<Results<Ok<RouteView>, ProblemHttpResult>> Route(string id, IGrainFactory grains) =>
         await grains.GetGrain<IShipmentGrain>(id).GetRoute() is { } route ? TypedResults.Ok(route) : NotFound(id);
+
+    private static async Task<IResult> PostMilestone(string id, HttpRequest request, IGrainFactory grains, LocationCatalog locations, TimeProvider clock)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<MilestoneRequest>(request);
+        if (problem != null) return problem;
+        var errors = new ValidationErrors();
+        var milestone = body!.Validate(locations, clock.GetUtcNow(), errors);
+        if (milestone == null) return Problems.Invalid(errors);
+        var result = await grains.GetGrain<IShipmentGrain>(id).PostMilestone(milestone);
+        return result.Outcome switch
+        {
+            MilestoneOutcome.Recorded or MilestoneOutcome.Duplicate => TypedResults.Ok(result.View),
+            MilestoneOutcome.Conflict => Problems.Conflict(result.Reason!),
+            _ => NotFound(id),
+        };
+    }
 
     private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"no shipment '{id}'");
 

@@ -11,6 +11,7 @@ public static class IngestSetup
         services.AddSingleton<RecoveryStatus>();
         services.AddSingleton<TelemetryIngestor>();
         services.AddHostedService<IngestRecovery>();
+        services.AddHostedService<StartupWarmup>();
         services.AddSingleton<IngestCheckpointService>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestCheckpointService>());
         return services;

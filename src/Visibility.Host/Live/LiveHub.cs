@@ -8,9 +8,10 @@ namespace Visibility.Host.Live;
 /// /hubs/live. Clients subscribe to the map (a snapshot now, then "mapDelta" every flush) and watch single shipments
 /// ("shipment" pushes). See README, "Live hub".
 /// </summary>
-public sealed class LiveHub(LiveMapState map, ShipmentWatchers watchers, IGrainFactory grains) : Hub
+public sealed class LiveHub(LiveMapState map, BufferBoardState board, ShipmentWatchers watchers, IGrainFactory grains) : Hub
 {
     public const string MapGroup = "map";
+    public const string BoardGroup = "board";
 
     public async Task<MapSnapshot> SubscribeMap()
     {
@@ -20,6 +21,15 @@ public sealed class LiveHub(LiveMapState map, ShipmentWatchers watchers, IGrainF
     }
 
     public Task UnsubscribeMap() => Groups.RemoveFromGroupAsync(Context.ConnectionId, MapGroup);
+
+    /// <summary>The manager board: every factory × part buffer now, then "boardDelta" with the rows that changed.</summary>
+    public async Task<BoardSnapshot> SubscribeBoard()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, BoardGroup);
+        return board.Snapshot();
+    }
+
+    public Task UnsubscribeBoard() => Groups.RemoveFromGroupAsync(Context.ConnectionId, BoardGroup);
 
     public async Task<ShipmentView?> WatchShipment(string id)
     {

@@ -13,6 +13,7 @@ namespace Visibility.Host.Live;
 /// </summary>
 public sealed class LiveMapBroadcaster(
     LiveMapState map,
+    BufferBoardState board,
     ShipmentWatchers watchers,
     IHubContext<LiveHub> hub,
     IGrainFactory grains,
@@ -25,10 +26,11 @@ public sealed class LiveMapBroadcaster(
     private static readonly Counter<long> DeltasOut = Meter.CreateCounter<long>("visibility.live.deltas", description: "Map deltas sent to the map group");
     private static readonly Counter<long> MarkersOut = Meter.CreateCounter<long>("visibility.live.markers", description: "Markers sent in deltas");
 
-    public Task OnUpdates(ShipmentUpdateBatch batch)
+    public Task OnUpdates(LiveUpdateBatch batch)
     {
-        UpdatesIn.Add(batch.Updates.Length);
-        map.Apply(batch);
+        UpdatesIn.Add(batch.Updates.Length + batch.Buffers.Length);
+        if (batch.Updates.Length > 0) map.Apply(batch);
+        if (batch.Buffers.Length > 0) board.Apply(batch.Buffers);
         return Task.CompletedTask;
     }
 
@@ -61,6 +63,7 @@ public sealed class LiveMapBroadcaster(
 
     private async Task FlushAsync()
     {
+        if (board.TakeDelta() is { } boardDelta) await hub.Clients.Group(LiveHub.BoardGroup).SendAsync("boardDelta", boardDelta);
         if (map.TakeDelta() is not { } taken) return;
         await hub.Clients.Group(LiveHub.MapGroup).SendAsync("mapDelta", taken.Delta);
         DeltasOut.Add(1);

@@ -19,7 +19,7 @@ public sealed class LiveMapState(TimeProvider clock)
     private List<AlertEvent> _alerts = [];
     private long _seq;
 
-    public void Apply(ShipmentUpdateBatch batch)
+    public void Apply(LiveUpdateBatch batch)
     {
         var now = clock.GetUtcNow();
         lock (_lock)
@@ -29,7 +29,7 @@ public sealed class LiveMapState(TimeProvider clock)
                 var m = update.Marker;
                 _markers[m.Id] = m;
                 _changed.Add(m.Id);
-                if (m.Status == ShipmentStatus.Arrived) _arrivedAt.TryAdd(m.Id, now);
+                if (m.Status is ShipmentStatus.Arrived or ShipmentStatus.Delivered) _arrivedAt.TryAdd(m.Id, now);
                 foreach (var change in update.AlertChanges)
                     _alerts.Add(new AlertEvent(m.Id, change.Kind.ToApi(), change.Opened ? "opened" : "cleared", change.At, change.Message));
             }
@@ -88,7 +88,7 @@ public sealed class LiveMapState(TimeProvider clock)
             {
                 case ShipmentStatus.Planned: planned++; break;
                 case ShipmentStatus.InTransit: inTransit++; break;
-                default: arrived++; break;
+                default: arrived++; break; // arrived or delivered
             }
             if ((m.Flags & AlertKind.Late) != 0) late++;
             if ((m.Flags & AlertKind.ColdChain) != 0) cold++;

@@ -1,0 +1,33 @@
+namespace Visibility.Domain.Suppliers;
+
+[GenerateSerializer, Immutable]
+public sealed record SupplierView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Country,
+    [property: Id(3)] bool Demo,
+    [property: Id(4)] SiteView[] Sites);
+
+[GenerateSerializer, Immutable]
+public sealed record SiteView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string? Locode,
+    [property: Id(3)] double Lat,
+    [property: Id(4)] double Lon,
+    [property: Id(5)] string Country,
+    [property: Id(6)] SuppliedPart[] Parts,
+    [property: Id(7)] string Status,
+    [property: Id(8)] double CapacityPct,
+    [property: Id(9)] DateTimeOffset? ExpectedRecovery,
+    [property: Id(10)] string? Note,
+    [property: Id(11)] DateTimeOffset? UpdatedAt);
+
+[GenerateSerializer, Immutable]
+public sealed record StatusHistoryEntry(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] string SiteId,
+    [property: Id(2)] string Status,
+    [property: Id(3)] double CapacityPct,
+    [property: Id(4)] DateTimeOffset? ExpectedRecovery,
+    [property: Id(5)] string? Note);

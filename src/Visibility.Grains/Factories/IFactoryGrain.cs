@@ -1,0 +1,26 @@
+using Visibility.Domain.Factories;
+using Visibility.Domain.Inventory;
+using Visibility.Grains.Shipments;
+
+namespace Visibility.Grains.Factories;
+
+/// <summary>A factory: its DDMRP buffers per part, fed by inbound shipments, usage and supplier links. Keyed by factory id.</summary>
+public interface IFactoryGrain : IGrainWithStringKey
+{
+    Task<FactoryCreateResult> Create(FactoryProfile profile);
+    Task<FactoryView?> GetView();
+    /// <summary>Sets a part's buffer parameters. Null when the factory does not exist.</summary>
+    Task<BufferView?> PutPart(string partNumber, BufferParameters parameters);
+    /// <summary>Records usage (replacing the figure for a day already reported). Null when the factory does not exist.</summary>
+    Task<int?> RecordConsumption(ConsumptionEntry[] entries);
+    Task<BufferView[]?> GetBuffers();
+    Task<BufferDetail?> GetBuffer(string partNumber);
+    /// <summary>A shipment carrying parts for this factory, with its current ETA (called on booking and when the ETA moves).</summary>
+    Task UpsertInbound(string shipmentId, InboundLine[] lines, DateTimeOffset eta);
+    /// <summary>The shipment was delivered: on order becomes on hand, exactly once. True the first time.</summary>
+    Task<bool> Deliver(string shipmentId, InboundLine[] lines);
+    Task RegisterSupply(string partNumber, string country);
+}
+
+[GenerateSerializer, Immutable]
+public sealed record FactoryCreateResult([property: Id(0)] CreateOutcome Outcome, [property: Id(1)] FactoryView? View);

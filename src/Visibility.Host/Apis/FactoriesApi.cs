@@ -1,0 +1,122 @@
+using Visibility.Domain.Factories;
+using Visibility.Domain.Inventory;
+using Visibility.Domain.Locations;
+using Visibility.Domain.Validation;
+using Visibility.Grains.Factories;
+using Visibility.Grains.Registry;
+using Visibility.Grains.Shipments;
+using Visibility.Host.Live;
+
+namespace Visibility.Host.Apis;
+
+public static class FactoriesApi
+{
+    public const int MaxConsumptionEntries = 1_000;
+
+    public static RouteGroupBuilder MapFactoriesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/factories").WithTags("Factories and buffers");
+        group.MapPost("/", Create).WithSummary("Register a factory").Accepts<CreateFactoryRequest>("application/json");
+        group.MapGet("/", List).WithSummary("All factories");
+        group.MapGet("/{id}", Get).WithSummary("A factory and the parts it buffers");
+        group.MapPut("/{id}/parts/{partNumber}", PutPart).WithSummary("Set a part's DDMRP buffer parameters")
+            .Accepts<PutPartRequest>("application/json");
+        group.MapPost("/{id}/consumption", Consumption).WithSummary("Record daily usage (ADU is computed from it when not given)")
+            .Accepts<ConsumptionRequest[]>("application/json");
+        group.MapGet("/{id}/buffers", Buffers).WithSummary("The factory's buffers, most urgent first");
+        group.MapGet("/{id}/buffers/{partNumber}", Buffer).WithSummary("One buffer with its 90-day projected on hand");
+
+        app.MapGet("/api/buffers", Board).WithTags("Factories and buffers")
+            .WithSummary("Every factory × part buffer, most urgent first, filtered by factory, zone and country of supply");
+        return group;
+    }
+
+    private static async Task<IResult> Create(HttpRequest request, LocationCatalog locations, IGrainFactory grains)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateFactoryRequest>(request);
+        if (problem != null) return problem;
+        var errors = new ValidationErrors();
+        var profile = body!.Validate(locations, errors);
+        if (profile == null) return Problems.Invalid(errors);
+        var result = await grains.GetGrain<IFactoryGrain>(profile.Id).Create(profile);
+        return result.Outcome switch
+        {
+            CreateOutcome.Created => TypedResults.Created($"/api/factories/{Uri.EscapeDataString(profile.Id)}", result.View),
+            CreateOutcome.AlreadyExists => TypedResults.Ok(result.View),
+            _ => Problems.Conflict($"factory '{profile.Id}' already exists with a different definition"),
+        };
+    }
+
+    private static async Task<Ok<FactoryView[]>> List(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IRegistryGrain>(Registries.Factories).All();
+        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IFactoryGrain>(id).GetView()));
+        return TypedResults.Ok(views.Where(v => v != null).ToArray()!);
+    }
+
+    private static async Task<Results<Ok<FactoryView>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IFactoryGrain>(id).GetView() is { } view ? TypedResults.Ok(view) : NotFound(id);
+
+    private static async Task<IResult> PutPart(string id, string partNumber, HttpRequest request, IGrainFactory grains)
+    {
+        var errors = new ValidationErrors();
+        if (!TextRules.IsValidId(partNumber, 64, out var why)) return Problems.Invalid("partNumber", why);
+        var (body, problem) = await JsonBody.ReadAsync<PutPartRequest>(request);
+        if (problem != null) return problem;
+        var parameters = body!.Validate(errors);
+        if (parameters == null) return Problems.Invalid(errors);
+        return await grains.GetGrain<IFactoryGrain>(id).PutPart(partNumber, parameters) is { } view ? TypedResults.Ok(view) : NotFound(id);
+    }
+
+    private static async Task<IResult> Consumption(string id, HttpRequest request, IGrainFactory grains, TimeProvider clock)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ConsumptionRequest[]>(request, maxBytes: 256 * 1024);
+        if (problem != null) return problem;
+        var factory = await grains.GetGrain<IFactoryGrain>(id).GetView();
+        if (factory == null) return NotFound(id);
+        var errors = new ValidationErrors();
+        if (body!.Length == 0) errors.Add("$", "at least one entry is required");
+        if (body.Length > MaxConsumptionEntries) errors.Add("$", $"at most {MaxConsumptionEntries} entries");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var entries = new List<ConsumptionEntry>();
+        for (int i = 0; i < Math.Min(body.Length, MaxConsumptionEntries); i++)
+        {
+            var e = body[i];
+            string at = $"[{i}]";
+            if (e == null) { errors.Add(at, "must be an object"); continue; }
+            if (e.PartNumber == null) errors.Add($"{at}.partNumber", "is required");
+            else if (!factory.Parts.Contains(e.PartNumber)) errors.Add($"{at}.partNumber", $"factory '{id}' has no buffer for part '{e.PartNumber}'");
+            if (e.Date == null) errors.Add($"{at}.date", "is required (YYYY-MM-DD)");
+            if (e.Quantity == null) errors.Add($"{at}.quantity", "is required");
+            if (e.Date is { } d && e.Quantity is { } q)
+            {
+                ConsumptionLog.Validate(d, q, today, errors, at);
+                if (e.PartNumber != null) entries.Add(new ConsumptionEntry(e.PartNumber, d, q));
+            }
+        }
+        if (!errors.IsEmpty) return Problems.Invalid(errors);
+        var recorded = await grains.GetGrain<IFactoryGrain>(id).RecordConsumption([.. entries]);
+        return TypedResults.Ok(new ConsumptionRecorded(recorded ?? 0));
+    }
+
+    private static async Task<Results<Ok<BufferView[]>, ProblemHttpResult>> Buffers(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IFactoryGrain>(id).GetBuffers() is { } buffers ? TypedResults.Ok(buffers) : NotFound(id);
+
+    private static async Task<Results<Ok<BufferDetail>, ProblemHttpResult>> Buffer(string id, string partNumber, IGrainFactory grains)
+    {
+        var factory = grains.GetGrain<IFactoryGrain>(id);
+        if (await factory.GetBuffer(partNumber) is { } detail) return TypedResults.Ok(detail);
+        return await factory.GetView() == null ? NotFound(id) : Problems.NotFound($"factory '{id}' has no buffer for part '{partNumber}'");
+    }
+
+    private static Results<Ok<IReadOnlyList<BufferView>>, ValidationProblem> Board(BufferBoardState board, string? factory, string? zone, string? country)
+    {
+        if (zone is not (null or "red" or "yellow" or "green")) return Problems.Invalid("zone", "must be red, yellow or green");
+        if (country != null && !CountryCodes.IsValid(country)) return Problems.Invalid("country", "must be an ISO 3166 alpha-2 code");
+        var c = country?.ToUpperInvariant();
+        return TypedResults.Ok(board.Query(b => (factory == null || b.FactoryId == factory) && (zone == null || b.Zone == zone)
+                                                && (c == null || b.SupplyCountries.Contains(c))));
+    }
+
+    private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"no factory '{id}'");
+}
