@@ -90,7 +90,7 @@ public static class FactoriesApi
             if (e.Quantity == null) errors.Add($"{at}.quantity", "is required");
             if (e.Date is { } d && e.Quantity is { } q)
             {
-                ConsumptionLog.Validate(d, q, today, errors, at);
+                ConsumptionLog.Validate(d, q, today, errors, at + ".");
                 if (e.PartNumber != null) entries.Add(new ConsumptionEntry(e.PartNumber, d, q));
             }
         }
