@@ -20,6 +20,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
         await using var target = options.Url is { } url ? await BenchTarget.AttachAsync(url) : await BenchTarget.StartAsync();
         Out.Line("host", $"{target.BaseUrl}{(target.HostPid is { } pid ? $" (pid {pid}, Azurite pid {target.AzuritePid})" : " (not started by us)")}");
         if (target.LogPath != null) Out.Line("host log", $"{target.LogPath}");
+        Out.HostLog(target.TakeNotableLogLines());
 
         using var load = new TelemetryLoad(options.Concurrency, runTag);
         var run = new RunContext(options, target, new Fleet(options.Shipments, runTag), load, new CpuMeter(target.HostPid, target.AzuritePid));
@@ -27,7 +28,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
         await SetupPhase.BookLaneLeadersAsync(run, ct);
         var ceiling = await CeilingPhase.RunAsync(run, ct);
         var setup = await SetupPhase.RunAsync(run, ct);
-        var throughput = await ThroughputPhase.RunAsync(run, ceiling, ct);
+        var throughput = await ThroughputPhase.RunAsync(run, ceiling, setup, ct);
         var latency = await LatencyPhase.RunAsync(run, ct);
         Summary.Print(options, ceiling, setup, throughput, latency);
     }

@@ -31,6 +31,7 @@ public static class CeilingPhase
         Out.Line("request latency", $"p50 {Out.Ms(result.RequestMs.P50)}, p99 {Out.Ms(result.RequestMs.P99)}, max {Out.Ms(result.RequestMs.Max)}");
         if (result.FirstProblem != null) Out.Line("first problem", $"{result.FirstProblem}");
         Out.Lines(usage.Describe("benchmark (generator + ceiling server)"));
+        Out.HostLog(run.Target.TakeNotableLogLines());
         return new CeilingFigures(result, usage);
     }
 }

@@ -54,6 +54,7 @@ public static class LatencyPhase
         Out.Line("deltas received", $"{seen.Deltas:N0} with {seen.Markers:N0} benchmark markers; sequence gaps {seen.SeqGaps}; connection closed {closed}×");
         if (result.FirstProblem != null) Out.Line("first problem", $"{result.FirstProblem}");
         Out.Lines(usage.Describe("benchmark process (generator + SignalR client)"));
+        Out.HostLog(run.Target.TakeNotableLogLines());
         return new LatencyFigures(result, seen, usage, snapshotMarkers);
     }
 }

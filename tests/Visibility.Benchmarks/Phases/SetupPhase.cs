@@ -73,6 +73,7 @@ public static class SetupPhase
         int inTransit = await InTransitAsync(target, ct);
         Out.Line("in transit on the host's map", $"{inTransit:N0} (expected ≥ {fleet.Count:N0})");
 
+        Out.HostLog(run.Target.TakeNotableLogLines());
         var figures = new SetupFigures(created / createSeconds, created, rssBefore, rssAfter, created, inTransit);
         if (figures.BytesPerShipment is { } perShipment)
         {

@@ -9,7 +9,7 @@ public sealed record ThroughputFigures(LoadResult Load, CpuUsage Cpu, double Rat
 /// <summary>Phase 3: batches cycling over every shipment, as fast as the host answers (or at --rate).</summary>
 public static class ThroughputPhase
 {
-    public static async Task<ThroughputFigures> RunAsync(RunContext run, CeilingFigures ceiling, CancellationToken ct)
+    public static async Task<ThroughputFigures> RunAsync(RunContext run, CeilingFigures ceiling, SetupFigures setup, CancellationToken ct)
     {
         var o = run.Options;
         string pace = o.Rate > 0 ? $"offered {Out.Rate(o.Rate)}" : "as fast as the host answers";
@@ -30,8 +30,10 @@ public static class ThroughputPhase
         if (o.Rate > 0) Out.Line("offered vs sent", $"{Out.Rate(o.Rate)} offered, {Out.Rate(result.SentPerSecond)} sent, {result.PacingBacklog} batches still waiting at the end");
         if (result.FirstProblem != null) Out.Line("first problem", $"{result.FirstProblem}");
         Out.Lines(usage.Describe());
+        Out.HostLog(run.Target.TakeNotableLogLines());
         long? rss = run.Target.HostPid is { } pid ? ProcessStats.RssBytes(pid) : null;
-        if (rss is { } r) Out.Line("host RSS after the phase", $"{Out.Mb(r)} (informational: includes GC headroom under load)");
+        if (rss is { } r && setup.RssBefore is { } before)
+            Out.Line("host RSS after the phase", $"{Out.Mb(r)} = {(r - before) / 1024.0 / run.Fleet.Count:0.0} KB per shipment over the pre-setup RSS (informational: GC headroom under load included)");
         return new ThroughputFigures(result, usage, ratio, rss);
     }
 }

@@ -21,6 +21,14 @@ public static class Out
         foreach (var line in lines) Note(line);
     }
 
+    /// <summary>Checkpoints, warnings and errors the host logged during the phase (the first few; all are in its log).</summary>
+    public static void HostLog(IReadOnlyList<string> lines)
+    {
+        const int Shown = 6;
+        foreach (var line in lines.Take(Shown)) Note($"host log: {(line.Length > 150 ? line[..150] + "…" : line)}");
+        if (lines.Count > Shown) Note($"host log: … {lines.Count - Shown} more warnings/checkpoints (see the log file)");
+    }
+
     public static string Ms(double ms) => double.IsNaN(ms) ? "n/a" : ms.ToString(ms < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " ms";
 
     public static string Rate(double perSecond) => perSecond.ToString("N0", CultureInfo.InvariantCulture) + "/s";

@@ -18,6 +18,7 @@ public sealed class BenchTarget : IAsyncDisposable
     private readonly AzuriteServer? _azurite;
     private readonly string? _azuriteData;
     private readonly StreamWriter? _log;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _notable = new();
 
     public string BaseUrl { get; }
     public int? HostPid => _host?.Id;
@@ -76,12 +77,11 @@ public sealed class BenchTarget : IAsyncDisposable
         string logPath = Path.Combine(TestPaths.ArtifactsDir, $"bench-host-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{httpPort}.log");
         var log = new StreamWriter(logPath, append: false, Encoding.UTF8) { AutoFlush = true };
         var host = Process.Start(psi) ?? throw new InvalidOperationException("could not start the host");
-        host.OutputDataReceived += (_, e) => WriteLog(log, e.Data);
-        host.ErrorDataReceived += (_, e) => WriteLog(log, e.Data is { } line ? "ERR " + line : null);
+        var target = new BenchTarget(baseUrl, host, azurite, data, log, logPath);
+        host.OutputDataReceived += (_, e) => target.OnHostOutput(e.Data);
+        host.ErrorDataReceived += (_, e) => target.OnHostOutput(e.Data is { } line ? "ERR " + line : null);
         host.BeginOutputReadLine();
         host.BeginErrorReadLine();
-
-        var target = new BenchTarget(baseUrl, host, azurite, data, log, logPath);
         try
         {
             await target.WaitReadyAsync(TimeSpan.FromSeconds(90));
@@ -94,14 +94,28 @@ public sealed class BenchTarget : IAsyncDisposable
         return target;
     }
 
-    private static void WriteLog(StreamWriter log, string? line)
+    /// <summary>
+    /// Host log lines that say where its time went or what went wrong (checkpoints, warnings, errors) since the last
+    /// call, so each phase can show them beside its figures.
+    /// </summary>
+    public IReadOnlyList<string> TakeNotableLogLines()
     {
-        if (line == null) return;
-        lock (log)
+        var lines = new List<string>();
+        while (_notable.TryDequeue(out var line)) lines.Add(line);
+        return lines;
+    }
+
+    private void OnHostOutput(string? line)
+    {
+        if (line == null || _log == null) return;
+        lock (_log)
         {
-            try { log.WriteLine(line); }
+            try { _log.WriteLine(line); }
             catch (ObjectDisposedException) { } // the last lines of a host we are already done with
         }
+        if (line.Contains("Ingest checkpoint", StringComparison.Ordinal) || line.Contains(" WRN] ", StringComparison.Ordinal)
+            || line.Contains(" ERR] ", StringComparison.Ordinal) || line.StartsWith("ERR ", StringComparison.Ordinal))
+            _notable.Enqueue(line);
     }
 
     /// <summary>Throws when the host process we started has died (a broken run, not a slow one).</summary>
