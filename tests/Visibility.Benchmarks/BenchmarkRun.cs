@@ -22,7 +22,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
         if (target.LogPath != null) Out.Line("host log", $"{target.LogPath}");
         Out.HostLog(target.TakeNotableLogLines());
 
-        using var load = new TelemetryLoad(options.Concurrency, runTag);
+        using var load = new TelemetryLoad(Math.Max(options.Concurrency, RunContext.MaxPacedConcurrency), runTag);
         var run = new RunContext(options, target, new Fleet(options.Shipments, runTag), load, new CpuMeter(target.HostPid, target.AzuritePid));
 
         await SetupPhase.BookLaneLeadersAsync(run, ct);

@@ -7,8 +7,9 @@ namespace Visibility.Benchmarks.Load;
 
 /// <summary>What one load run should send.</summary>
 /// <param name="Duration">Stop taking new batches after this long (null: run until <paramref name="TotalReadings"/> are sent).</param>
-/// <param name="ReadingsPerSecond">Offered rate; 0 = as fast as the target answers with the given concurrency.</param>
-public sealed record LoadPlan(Fleet Fleet, ReadingSequence Sequence, int BatchSize, TimeSpan? Duration = null,
+/// <param name="ReadingsPerSecond">Offered rate; 0 = as fast as the target answers with <paramref name="Concurrency"/> requests in flight.</param>
+/// <param name="Concurrency">Requests in flight at most (one worker each).</param>
+public sealed record LoadPlan(Fleet Fleet, ReadingSequence Sequence, int BatchSize, int Concurrency, TimeSpan? Duration = null,
     long? TotalReadings = null, double ReadingsPerSecond = 0, UpdateLatencyProbe? Probe = null);
 
 public sealed record LoadResult(long Requests, long ReadingsSent, long ReadingsAccepted, long NonAccepted, long Failures,
@@ -19,8 +20,8 @@ public sealed record LoadResult(long Requests, long ReadingsSent, long ReadingsA
 }
 
 /// <summary>
-/// The load generator: <c>concurrency</c> workers each write a batch (<see cref="TelemetryBatchWriter"/>), POST it
-/// and wait for the answer, optionally paced by a <see cref="BatchPacer"/>. Readings count as accepted only from the
+/// The load generator: one worker per request in flight writes a batch (<see cref="TelemetryBatchWriter"/>), POSTs it
+/// and waits for the answer, optionally paced by a <see cref="BatchPacer"/>. Readings count as accepted only from the
 /// "accepted" figure of 202 bodies. The same instance drives the ceiling endpoint and the host.
 /// </summary>
 public sealed class TelemetryLoad : IDisposable
@@ -28,16 +29,15 @@ public sealed class TelemetryLoad : IDisposable
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _http;
-    private readonly int _concurrency;
     private readonly string _runTag;
 
-    public TelemetryLoad(int concurrency, string runTag)
+    /// <param name="maxConcurrency">The most requests any plan will have in flight (one HTTP/1.1 connection each).</param>
+    public TelemetryLoad(int maxConcurrency, string runTag)
     {
-        _concurrency = concurrency;
         _runTag = runTag;
         _http = new HttpClient(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = concurrency,
+            MaxConnectionsPerServer = maxConcurrency,
             UseProxy = false,
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.None,
@@ -55,7 +55,7 @@ public sealed class TelemetryLoad : IDisposable
         long endSeq = plan.TotalReadings is { } total ? plan.Sequence.Next + total : long.MaxValue;
 
         var started = Stopwatch.GetTimestamp();
-        var workers = Enumerable.Range(0, _concurrency)
+        var workers = Enumerable.Range(0, plan.Concurrency)
             .Select(_ => Task.Run(() => WorkAsync(telemetryUrl, plan, pacer, endSeq, deadline.Token, ct)))
             .ToArray();
         var tallies = await Task.WhenAll(workers);

@@ -20,10 +20,10 @@ public static class CeilingPhase
         Out.Block("1. Ceiling: in-process bare Kestrel endpoint, body read + TelemetryBatchParser.Parse only");
         await using var server = await CeilingServer.StartAsync();
         // JIT and connections first, so the measured window is steady state like the host's.
-        await run.Load.RunAsync(server.TelemetryUrl, new LoadPlan(run.Fleet, new ReadingSequence(), o.Batch, Duration: WarmUp), ct);
+        await run.Load.RunAsync(server.TelemetryUrl, new LoadPlan(run.Fleet, new ReadingSequence(), o.Batch, o.Concurrency, Duration: WarmUp), ct);
 
         var cpu = run.Cpu.Take();
-        var result = await run.Load.RunAsync(server.TelemetryUrl, new LoadPlan(run.Fleet, new ReadingSequence(), o.Batch, Duration: o.Duration), ct);
+        var result = await run.Load.RunAsync(server.TelemetryUrl, new LoadPlan(run.Fleet, new ReadingSequence(), o.Batch, o.Concurrency, Duration: o.Duration), ct);
         var usage = run.Cpu.Since(cpu);
 
         Out.Line("readings/s accepted (ceiling)", $"{Out.Rate(result.AcceptedPerSecond)}  ({result.ReadingsAccepted:N0} in {result.Elapsed.TotalSeconds:0.0} s)");

@@ -22,7 +22,7 @@ public static class LatencyPhase
     public static async Task<LatencyFigures> RunAsync(RunContext run, CancellationToken ct)
     {
         var o = run.Options;
-        Out.Block($"4. Latency: SignalR map subscriber, {Out.Rate(o.LatencyRate)} readings offered (token bucket, 10 ms ticks)");
+        Out.Block($"4. Latency: SignalR map subscriber, {Out.Rate(o.LatencyRate)} readings offered (token bucket, 10 ms ticks; open loop, ≤ {run.PacedConcurrency} in flight)");
         await RunContext.SettleAsync(TimeSpan.FromSeconds(3), ct);
 
         var probe = new UpdateLatencyProbe(run.Fleet);
@@ -38,7 +38,7 @@ public static class LatencyPhase
 
         var cpu = run.Cpu.Take();
         var result = await run.Load.RunAsync(run.TelemetryUrl,
-            new LoadPlan(run.Fleet, run.HostSequence, o.Batch, Duration: o.Duration, ReadingsPerSecond: o.LatencyRate, Probe: probe), ct);
+            new LoadPlan(run.Fleet, run.HostSequence, o.Batch, run.PacedConcurrency, Duration: o.Duration, ReadingsPerSecond: o.LatencyRate, Probe: probe), ct);
         var usage = run.Cpu.Since(cpu);
         await Task.Delay(Drain, ct);
         run.Target.EnsureAlive();

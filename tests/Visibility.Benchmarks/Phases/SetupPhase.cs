@@ -24,6 +24,8 @@ public sealed record SetupFigures(double CreatesPerSecond, int Created, long? Rs
 public static class SetupPhase
 {
     private const int CreateConcurrency = 16;
+    /// <summary>Two checkpoint intervals (30 s each by default) and some slack for the write itself.</summary>
+    private static readonly TimeSpan CheckpointWait = TimeSpan.FromSeconds(90);
 
     /// <summary>
     /// Books the first shipment of each lane and fetches its planned route once, so every reading lies on the route
@@ -64,11 +66,22 @@ public static class SetupPhase
         Out.Line("creates/s", $"{Out.Rate(created / createSeconds)}  ({created:N0} in {createSeconds:0.0} s, {CreateConcurrency} in flight)");
         Out.Lines(createCpu.Describe());
 
-        var warm = await run.Load.RunAsync(run.TelemetryUrl, new LoadPlan(fleet, run.HostSequence, o.Batch, TotalReadings: fleet.Count), ct);
+        long checkpointedBefore = target.CheckpointedShipments ?? 0;
+        var warm = await run.Load.RunAsync(run.TelemetryUrl, new LoadPlan(fleet, run.HostSequence, o.Batch, o.Concurrency, TotalReadings: fleet.Count), ct);
         Out.Line("first reading for every shipment", $"{warm.ReadingsAccepted:N0} accepted of {warm.ReadingsSent:N0} in {warm.Elapsed.TotalSeconds:0.0} s; non-202 {warm.NonAccepted}, failed {warm.Failures}");
         if (warm.FirstProblem != null) Out.Line("first problem", $"{warm.FirstProblem}");
         if (warm.ReadingsAccepted < fleet.Count) throw new InvalidOperationException("not every shipment took its first reading; the run cannot go on");
 
+        // The host writes grain state behind, at its next ingest checkpoint (every 30 s by default). Measuring after
+        // that write makes the figure independent of where the checkpoint happened to fall in this phase.
+        if (target.HostPid != null)
+        {
+            var waitStarted = Stopwatch.GetTimestamp();
+            bool persisted = await target.WaitForCheckpointsAsync(checkpointedBefore, fleet.Count, CheckpointWait, ct);
+            double waited = Stopwatch.GetElapsedTime(waitStarted).TotalSeconds;
+            if (persisted) Out.Line("state persisted by checkpoints", $"yes, waited {waited:0} s for it");
+            else Out.Line("state persisted by checkpoints", $"not within {waited:0} s; measuring anyway");
+        }
         long? rssAfter = target.HostPid is { } p ? await SettledRssAsync(p, ct) : null;
         int inTransit = await InTransitAsync(target, ct);
         Out.Line("in transit on the host's map", $"{inTransit:N0} (expected ≥ {fleet.Count:N0})");

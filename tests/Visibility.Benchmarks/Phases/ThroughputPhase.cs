@@ -12,13 +12,13 @@ public static class ThroughputPhase
     public static async Task<ThroughputFigures> RunAsync(RunContext run, CeilingFigures ceiling, SetupFigures setup, CancellationToken ct)
     {
         var o = run.Options;
-        string pace = o.Rate > 0 ? $"offered {Out.Rate(o.Rate)}" : "as fast as the host answers";
+        string pace = o.Rate > 0 ? $"offered {Out.Rate(o.Rate)} (open loop, ≤ {run.PacedConcurrency} in flight)" : $"as fast as the host answers, {o.Concurrency} in flight";
         Out.Block($"3. Throughput: POST /api/telemetry, {o.Batch} readings per batch over {run.Fleet.Count:N0} shipments, {pace}");
         await RunContext.SettleAsync(TimeSpan.FromSeconds(3), ct);
 
         var cpu = run.Cpu.Take();
         var result = await run.Load.RunAsync(run.TelemetryUrl,
-            new LoadPlan(run.Fleet, run.HostSequence, o.Batch, Duration: o.Duration, ReadingsPerSecond: o.Rate), ct);
+            new LoadPlan(run.Fleet, run.HostSequence, o.Batch, o.Rate > 0 ? run.PacedConcurrency : o.Concurrency, Duration: o.Duration, ReadingsPerSecond: o.Rate), ct);
         var usage = run.Cpu.Since(cpu);
         run.Target.EnsureAlive();
         double ratio = result.AcceptedPerSecond / ceiling.ReadingsPerSecond;

@@ -19,6 +19,7 @@ public sealed class BenchTarget : IAsyncDisposable
     private readonly string? _azuriteData;
     private readonly StreamWriter? _log;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _notable = new();
+    private long _checkpointedShipments = -1;
 
     public string BaseUrl { get; }
     public int? HostPid => _host?.Id;
@@ -95,6 +96,25 @@ public sealed class BenchTarget : IAsyncDisposable
     }
 
     /// <summary>
+    /// Shipments the host's ingest checkpoints reported writing so far (from its log: "Ingest checkpoint at …: N
+    /// shipments written"); null when the host is not ours and its log unknown.
+    /// </summary>
+    public long? CheckpointedShipments => _log == null ? null : Math.Max(0, Interlocked.Read(ref _checkpointedShipments));
+
+    /// <summary>Waits until the host's checkpoints have written <paramref name="shipments"/> more shipments than <paramref name="since"/>.</summary>
+    public async Task<bool> WaitForCheckpointsAsync(long since, int shipments, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (CheckpointedShipments - since < shipments)
+        {
+            EnsureAlive();
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(250, ct);
+        }
+        return true;
+    }
+
+    /// <summary>
     /// Host log lines that say where its time went or what went wrong (checkpoints, warnings, errors) since the last
     /// call, so each phase can show them beside its figures.
     /// </summary>
@@ -112,6 +132,11 @@ public sealed class BenchTarget : IAsyncDisposable
         {
             try { _log.WriteLine(line); }
             catch (ObjectDisposedException) { } // the last lines of a host we are already done with
+        }
+        if (CheckpointLine.Match(line) is { Success: true } checkpoint)
+        {
+            Interlocked.CompareExchange(ref _checkpointedShipments, 0, -1);
+            Interlocked.Add(ref _checkpointedShipments, long.Parse(checkpoint.Groups[1].Value));
         }
         if (line.Contains("Ingest checkpoint", StringComparison.Ordinal) || line.Contains(" WRN] ", StringComparison.Ordinal)
             || line.Contains(" ERR] ", StringComparison.Ordinal) || line.StartsWith("ERR ", StringComparison.Ordinal))
@@ -163,6 +188,8 @@ public sealed class BenchTarget : IAsyncDisposable
             try { Directory.Delete(_azuriteData, recursive: true); } catch (IOException) { }
         }
     }
+
+    private static readonly System.Text.RegularExpressions.Regex CheckpointLine = new(@"Ingest checkpoint at \S+: (\d+) shipments written");
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
