@@ -83,7 +83,7 @@ public static class SetupPhase
             else Out.Line("state persisted by checkpoints", $"not within {waited:0} s; measuring anyway");
         }
         long? rssAfter = target.HostPid is { } p ? await SettledRssAsync(p, ct) : null;
-        int inTransit = await InTransitAsync(target, ct);
+        int inTransit = await InTransitAsync(target, fleet.Count, ct);
         Out.Line("in transit on the host's map", $"{inTransit:N0} (expected ≥ {fleet.Count:N0})");
 
         Out.HostLog(run.Target.TakeNotableLogLines());
@@ -130,9 +130,16 @@ public static class SetupPhase
         return lowest;
     }
 
-    private static async Task<int> InTransitAsync(BenchTarget target, CancellationToken ct)
+    /// <summary>In-transit shipments on the host's map picture, polled for a few seconds: the picture trails the grains by a flush or two.</summary>
+    private static async Task<int> InTransitAsync(BenchTarget target, int expected, CancellationToken ct)
     {
-        var page = await target.Http.GetFromJsonAsync<JsonElement>("/api/shipments?status=in-transit&limit=1", ct);
-        return page.GetProperty("total").GetInt32();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var page = await target.Http.GetFromJsonAsync<JsonElement>("/api/shipments?status=in-transit&limit=1", ct);
+            int total = page.GetProperty("total").GetInt32();
+            if (total >= expected || DateTime.UtcNow > deadline) return total;
+            await Task.Delay(250, ct);
+        }
     }
 }
