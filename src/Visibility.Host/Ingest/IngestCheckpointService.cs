@@ -17,7 +17,11 @@ public sealed class IngestCheckpointService(
     IConfiguration configuration,
     ILogger<IngestCheckpointService> logger) : BackgroundService
 {
-    private const int FlushParallelism = 256;
+    /// <summary>
+    /// High on purpose: the packed storage uploads a partition once for all the grains staged in it, so asking every
+    /// dirty shipment to write at nearly the same time costs ~one upload per partition rather than one per few grains.
+    /// </summary>
+    private const int FlushParallelism = 4_096;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

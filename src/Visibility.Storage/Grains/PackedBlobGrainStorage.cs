@@ -105,7 +105,7 @@ public sealed class PackedBlobGrainStorage : IGrainStorage, ILifecycleParticipan
 
     private PackedPartition Partition(string stateName, int index) =>
         _partitions.GetOrAdd((stateName, index), key => new PackedPartition(
-            _container.Client.GetBlockBlobClient(PartitionBlobName(key.StateName, key.Index)), key.Index, _options.PartitionCount, _logger));
+            _container.Client.GetBlockBlobClient(PartitionBlobName(key.StateName, key.Index)), key.Index, _options.PartitionCount, _options.FlushLinger, _logger));
 
     private static void SetMissing<T>(IGrainState<T> grainState)
     {

@@ -8,4 +8,10 @@ public sealed class PackedBlobStorageOptions : BlobStorageOptions
     /// mismatch on load is an error rather than a silent re-hash that would hide existing grains.
     /// </summary>
     public int PartitionCount { get; set; } = 64;
+
+    /// <summary>
+    /// How long a partition waits after the first staged write before uploading, so writes that arrive together (a
+    /// checkpoint flushing thousands of grains) share one upload of the partition instead of one each.
+    /// </summary>
+    public TimeSpan FlushLinger { get; set; } = TimeSpan.FromMilliseconds(10);
 }

@@ -19,7 +19,7 @@ namespace Visibility.Storage;
 /// If a flush fails the outcome is unknown (it may have landed), so the cache is dropped, every waiting writer fails, and the
 /// next access reloads the blob.
 /// </remarks>
-internal sealed class PackedPartition(BlockBlobClient blob, int index, int count, ILogger logger)
+internal sealed class PackedPartition(BlockBlobClient blob, int index, int count, TimeSpan linger, ILogger logger)
 {
     private readonly Lock _lock = new();
     private Task? _loading;
@@ -155,6 +155,7 @@ internal sealed class PackedPartition(BlockBlobClient blob, int index, int count
     {
         while (true)
         {
+            if (linger > TimeSpan.Zero) await Task.Delay(linger);
             Batch batch;
             PackedPartitionImage next;
             ETag? expectedBlobETag;
