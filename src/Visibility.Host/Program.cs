@@ -51,6 +51,7 @@ try
     app.MapSuppliersApi();
     app.MapFactoriesApi();
     app.MapMapApi();
+    app.MapDiagnosticsApi();
     app.MapHub<LiveHub>("/hubs/live");
     app.MapVisibilityDashboard();
 

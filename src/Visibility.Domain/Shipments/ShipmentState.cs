@@ -41,7 +41,9 @@ public sealed class ShipmentState
     [Id(20)] public List<TrackPoint> Track { get; set; } = [];
     [Id(21)] public List<TemperatureSample> Temperatures { get; set; } = [];
     /// <summary>Ring of hashes of the last message ids: replays and client retries are recognised as duplicates.</summary>
-    [Id(22)] public long[] RecentMessageHashes { get; set; } = new long[RecentMessageCapacity];
+    [Id(22)]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Int64ArrayBase64JsonConverter))]
+    public long[] RecentMessageHashes { get; set; } = new long[RecentMessageCapacity];
     [Id(23)] public int RecentNext { get; set; }
 
     [Id(24)] public List<Milestone> Milestones { get; set; } = [];

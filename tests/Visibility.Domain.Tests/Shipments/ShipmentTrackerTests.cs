@@ -216,3 +216,26 @@ public class ShipmentTrackerTests
     public void Message_hash_is_stable_and_never_zero() =>
         Assert.Equal(ShipmentTracker.MessageHash("abc"), ShipmentTracker.MessageHash("abc"));
 }
+
+public class ShipmentStateJsonTests
+{
+    [Fact]
+    public void State_round_trips_through_json_with_the_hash_ring_as_base64()
+    {
+        var state = new ShipmentState { RecentNext = 3 };
+        state.RecentMessageHashes[0] = long.MinValue;
+        state.RecentMessageHashes[1] = ShipmentTracker.MessageHash("a");
+        state.RecentMessageHashes[127] = -1;
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var json = System.Text.Json.JsonSerializer.Serialize(state, options);
+        Assert.DoesNotContain("[0,", json);
+        var back = System.Text.Json.JsonSerializer.Deserialize<ShipmentState>(json, options)!;
+        Assert.Equal(state.RecentMessageHashes, back.RecentMessageHashes);
+        Assert.Equal(3, back.RecentNext);
+
+        // State stored before the compact form still reads.
+        var legacy = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        legacy["recentMessageHashes"] = new System.Text.Json.Nodes.JsonArray(state.RecentMessageHashes.Select(h => (System.Text.Json.Nodes.JsonNode?)h).ToArray());
+        Assert.Equal(state.RecentMessageHashes, System.Text.Json.JsonSerializer.Deserialize<ShipmentState>(legacy.ToJsonString(), options)!.RecentMessageHashes);
+    }
+}
