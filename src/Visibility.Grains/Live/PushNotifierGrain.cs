@@ -16,6 +16,7 @@ public sealed class PushNotifierGrain(ILogger<PushNotifierGrain> logger) : Grain
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ObserverRefresh = TimeSpan.FromSeconds(5);
     private const int FlushAtCount = 500;
+    private const int MaxHeldWithoutObserver = 100_000;
 
     private List<ShipmentUpdate> _buffer = [];
     private List<BufferView> _buffers = [];
@@ -46,14 +47,21 @@ public sealed class PushNotifierGrain(ILogger<PushNotifierGrain> logger) : Grain
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_buffer.Count == 0 && _buffers.Count == 0) return;
-        var batch = new LiveUpdateBatch([.. _buffer], [.. _buffers]);
-        _buffer = [];
-        _buffers = [];
         if (DateTime.UtcNow - _observersRefreshedAt > ObserverRefresh || _observers.Count == 0)
         {
             _observers = await GrainFactory.GetGrain<ILiveHubListGrain>(0).GetObservers();
             _observersRefreshedAt = DateTime.UtcNow;
         }
+        // At start-up grains publish before the silo's observer has registered: hold the updates (bounded) until it has.
+        if (_observers.Count == 0)
+        {
+            if (_buffer.Count > MaxHeldWithoutObserver) _buffer.RemoveRange(0, _buffer.Count - MaxHeldWithoutObserver);
+            if (_buffers.Count > MaxHeldWithoutObserver) _buffers.RemoveRange(0, _buffers.Count - MaxHeldWithoutObserver);
+            return;
+        }
+        var batch = new LiveUpdateBatch([.. _buffer], [.. _buffers]);
+        _buffer = [];
+        _buffers = [];
         foreach (var observer in _observers)
         {
             try { await observer.OnUpdates(batch); }

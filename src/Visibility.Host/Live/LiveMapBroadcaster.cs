@@ -41,7 +41,7 @@ public sealed class LiveMapBroadcaster(
         var hubList = grains.GetGrain<ILiveHubListGrain>(0);
         var registeredAt = DateTime.MinValue;
         using var timer = new PeriodicTimer(flush);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -59,6 +59,7 @@ public sealed class LiveMapBroadcaster(
                 registeredAt = DateTime.MinValue;
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task FlushAsync()

@@ -41,6 +41,12 @@ public sealed class DurabilityTests(DurabilityFixture fx) : IClassFixture<Durabi
         var last = path[Math.Min(readingsEach - 1, path.Length - 1)];
         Assert.Equal(last.Lat, (await GetAsync(http, "DUR-0")).GetProperty("position").GetProperty("lat").GetDouble(), 4);
 
+        // The map picture is rebuilt from the woken grains: every shipment is listed again, not only those that report.
+        int listed = 0;
+        for (int i = 0; i < 40 && listed < shipments; i++, await Task.Delay(250))
+            listed = (await http.GetFromJsonAsync<JsonElement>("/api/shipments?limit=1")).GetProperty("total").GetInt32();
+        Assert.Equal(shipments, listed);
+
         // Re-sending after recovery is recognised as duplicates: replay did not lose the de-duplication memory.
         var resend = await PostTelemetryAsync(http, [Reading("DUR-3", "r7", t0.AddMinutes(7), path[7].Lat, path[7].Lon)]);
         Assert.Equal(1, resend.GetProperty("duplicates").GetInt32());
