@@ -26,11 +26,14 @@ public sealed class PackedBlobGrainStorage : IGrainStorage, ILifecycleParticipan
     private readonly PackedBlobStorageOptions _options;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<(string StateName, int Index), PackedPartition> _partitions = new();
+    private readonly SemaphoreSlim _uploads;
 
     public PackedBlobGrainStorage(string name, PackedBlobStorageOptions options, ILogger<PackedBlobGrainStorage> logger)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PartitionCount, 1, nameof(options.PartitionCount));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentUploads, 1, nameof(options.MaxConcurrentUploads));
         Name = name;
+        _uploads = new SemaphoreSlim(options.MaxConcurrentUploads);
         _options = options;
         _logger = logger;
         _container = BlobContainerHandle.Create(options.ConnectionString, options.ContainerName);
@@ -105,7 +108,7 @@ public sealed class PackedBlobGrainStorage : IGrainStorage, ILifecycleParticipan
 
     private PackedPartition Partition(string stateName, int index) =>
         _partitions.GetOrAdd((stateName, index), key => new PackedPartition(
-            _container.Client.GetBlockBlobClient(PartitionBlobName(key.StateName, key.Index)), key.Index, _options.PartitionCount, _options.FlushLinger, _logger));
+            _container.Client.GetBlockBlobClient(PartitionBlobName(key.StateName, key.Index)), key.Index, _options.PartitionCount, _options.FlushLinger, _uploads, _logger));
 
     private static void SetMissing<T>(IGrainState<T> grainState)
     {

@@ -14,4 +14,11 @@ public sealed class PackedBlobStorageOptions : BlobStorageOptions
     /// checkpoint flushing thousands of grains) share one upload of the partition instead of one each.
     /// </summary>
     public TimeSpan FlushLinger { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Partition uploads in flight at once across all partitions. A checkpoint dirties every partition together; letting
+    /// them all upload at once fills the storage account's queue (Azurite is single-threaded) ahead of the ingest log's
+    /// appends, which then wait and delay the acknowledgements.
+    /// </summary>
+    public int MaxConcurrentUploads { get; set; } = 4;
 }

@@ -19,7 +19,7 @@ namespace Visibility.Storage;
 /// If a flush fails the outcome is unknown (it may have landed), so the cache is dropped, every waiting writer fails, and the
 /// next access reloads the blob.
 /// </remarks>
-internal sealed class PackedPartition(BlockBlobClient blob, int index, int count, TimeSpan linger, ILogger logger)
+internal sealed class PackedPartition(BlockBlobClient blob, int index, int count, TimeSpan linger, SemaphoreSlim uploads, ILogger logger)
 {
     private readonly Lock _lock = new();
     private Task? _loading;
@@ -181,12 +181,21 @@ internal sealed class PackedPartition(BlockBlobClient blob, int index, int count
 
             try
             {
-                var uploaded = await blob.UploadAsync(new MemoryStream(PackedPartitionFormat.Write(next), writable: false), new BlobUploadOptions
+                Azure.Response<BlobContentInfo> uploaded;
+                await uploads.WaitAsync();
+                try
                 {
-                    Conditions = expectedBlobETag is { } etag
-                        ? new BlobRequestConditions { IfMatch = etag }
-                        : new BlobRequestConditions { IfNoneMatch = ETag.All },
-                });
+                    uploaded = await blob.UploadAsync(new MemoryStream(PackedPartitionFormat.Write(next), writable: false), new BlobUploadOptions
+                    {
+                        Conditions = expectedBlobETag is { } etag
+                            ? new BlobRequestConditions { IfMatch = etag }
+                            : new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    });
+                }
+                finally
+                {
+                    uploads.Release();
+                }
                 lock (_lock)
                 {
                     _committed = next.Entries;
