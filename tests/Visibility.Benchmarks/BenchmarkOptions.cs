@@ -15,6 +15,8 @@ public sealed record BenchmarkOptions
     /// <summary>An already running host; null = start Azurite and the Release host ourselves.</summary>
     public string? Url { get; init; }
     public bool Quick { get; init; }
+    /// <summary>Run only the buffer wave (issue 4): 10,000 factory × part buffers, 1,000 shipments changing ETA at once.</summary>
+    public bool Buffers { get; init; }
 
     public TimeSpan Duration => TimeSpan.FromSeconds(DurationSeconds);
 
@@ -32,6 +34,7 @@ public sealed record BenchmarkOptions
           --concurrency N    requests in flight (default 32)
           --url URL          use a running host instead of starting Azurite + the host (memory figures are skipped)
           --quick            smoke run: 500 shipments, 5 s phases (explicit options still win)
+          --buffers          only the buffer wave: 10,000 buffers recalculated and pushed when 1,000 shipments slip
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -42,6 +45,7 @@ public sealed record BenchmarkOptions
         {
             string name = args[i];
             if (name == "--quick") continue;
+            if (name == "--buffers") { options = options with { Buffers = true }; continue; }
             if (name is "--help" or "-h") throw new UsageException("");
             if (i + 1 >= args.Length) throw new UsageException($"{name} needs a value");
             string value = args[++i];

@@ -7,17 +7,24 @@ namespace Visibility.Benchmarks;
 
 /// <summary>
 /// One benchmark run. Order: lanes (routes needed for every payload), ceiling (while the host is still idle),
-/// setup with the memory figure, throughput, latency, summary.
+/// setup with the memory figure, throughput, latency, summary. With --buffers only the buffer wave runs instead.
 /// </summary>
 public sealed class BenchmarkRun(BenchmarkOptions options)
 {
     public async Task RunAsync(CancellationToken ct)
     {
         string runTag = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()))[..6];
+        if (options.Buffers)
+        {
+            await new Buffers.BufferWaveRun(options).RunAsync(runTag, ct);
+            return;
+        }
         Out.Block($"Visibility benchmark (run {runTag})");
         Out.Line("options", $"shipments {options.Shipments:N0}, batch {options.Batch}, duration {options.DurationSeconds} s, rate {(options.Rate > 0 ? options.Rate.ToString("N0") : "max")}, latency-rate {options.LatencyRate:N0}/s, concurrency {options.Concurrency}{(options.Quick ? " (quick)" : "")}");
 
-        await using var target = options.Url is { } url ? await BenchTarget.AttachAsync(url) : await BenchTarget.StartAsync();
+        // The forced GC lets the setup phase measure the managed heap per shipment (live objects only).
+        await using var target = options.Url is { } url ? await BenchTarget.AttachAsync(url)
+            : await BenchTarget.StartAsync(new Dictionary<string, string> { [HostMemory.AllowGcSetting] = "true" });
         Out.Line("host", $"{target.BaseUrl}{(target.HostPid is { } pid ? $" (pid {pid}, Azurite pid {target.AzuritePid})" : " (not started by us)")}");
         if (target.LogPath != null) Out.Line("host log", $"{target.LogPath}");
         Out.HostLog(target.TakeNotableLogLines());

@@ -12,9 +12,15 @@ namespace Visibility.Benchmarks.Phases;
 /// <param name="RssBefore">Host RSS before the fleet was booked (null with --url).</param>
 /// <param name="RssAfter">Host RSS once every shipment is booked and has a reading, i.e. is an active grain.</param>
 /// <param name="Measured">Shipments booked between the two readings of RSS.</param>
-public sealed record SetupFigures(double CreatesPerSecond, int Created, long? RssBefore, long? RssAfter, int Measured, int InTransit)
+/// <param name="HeapBefore">Host managed heap right after a forced compacting GC, before the fleet was booked (null when the host does not allow the GC).</param>
+/// <param name="HeapAfter">The same once every shipment is an active, persisted grain.</param>
+public sealed record SetupFigures(double CreatesPerSecond, int Created, long? RssBefore, long? RssAfter, int Measured, int InTransit,
+    long? HeapBefore = null, long? HeapAfter = null)
 {
     public double? BytesPerShipment => RssBefore is { } before && RssAfter is { } after && Measured > 0 ? (double)(after - before) / Measured : null;
+
+    /// <summary>Δ live managed heap / shipments: what each shipment really keeps, without the GC's and the runtime's reserves.</summary>
+    public double? HeapBytesPerShipment => HeapBefore is { } before && HeapAfter is { } after && Measured > 0 ? (double)(after - before) / Measured : null;
 }
 
 /// <summary>
@@ -50,6 +56,8 @@ public static class SetupPhase
         var (o, fleet, target) = (run.Options, run.Fleet, run.Target);
         Out.Block($"2. Setup: {fleet.Count:N0} ocean shipments over {fleet.LanesUsed} lanes, then one reading each");
         long? rssBefore = target.HostPid is { } pid ? await SettledRssAsync(pid, ct) : null;
+        // After the RSS samples, so the RSS figure is measured as before; the GC only matters to the heap figure.
+        var heapBefore = await HostMemory.CollectAsync(target.Http, ct);
 
         var cpu = run.Cpu.Take();
         var started = Stopwatch.GetTimestamp();
@@ -83,11 +91,13 @@ public static class SetupPhase
             else Out.Line("state persisted by checkpoints", $"not within {waited:0} s; measuring anyway");
         }
         long? rssAfter = target.HostPid is { } p ? await SettledRssAsync(p, ct) : null;
+        var heapAfter = heapBefore == null ? null : await HostMemory.CollectAsync(target.Http, ct);
         int inTransit = await InTransitAsync(target, fleet.Count, ct);
         Out.Line("in transit on the host's map", $"{inTransit:N0} (expected ≥ {fleet.Count:N0})");
 
         Out.HostLog(run.Target.TakeNotableLogLines());
-        var figures = new SetupFigures(created / createSeconds, created, rssBefore, rssAfter, created, inTransit);
+        var figures = new SetupFigures(created / createSeconds, created, rssBefore, rssAfter, created, inTransit,
+            heapBefore?.GcHeapBytes, heapAfter?.GcHeapBytes);
         if (figures.BytesPerShipment is { } perShipment)
         {
             Out.Line("host RSS before → after", $"{Out.Mb(rssBefore!.Value)} → {Out.Mb(rssAfter!.Value)} (Δ {Out.Mb(rssAfter.Value - rssBefore.Value)})");
@@ -96,6 +106,15 @@ public static class SetupPhase
             Out.Note("directory) and whatever the GC heap kept in reserve; each RSS is the lower of three settled samples.");
         }
         else Out.Note("memory per shipment: skipped (--url: the host process is not ours to measure)");
+        if (figures.HeapBytesPerShipment is { } heapPerShipment)
+        {
+            Out.Line("managed heap before → after", $"{Out.Mb(heapBefore!.GcHeapBytes)} → {Out.Mb(heapAfter!.GcHeapBytes)} (Δ {Out.Mb(heapAfter.GcHeapBytes - heapBefore.GcHeapBytes)}), each after a forced compacting GC");
+            Out.Line("GC committed before → after", $"{Out.Mb(heapBefore.GcCommittedBytes)} → {Out.Mb(heapAfter.GcCommittedBytes)}; fragmented after {Out.Mb(heapAfter.LastGcFragmentedBytes)}; {(heapAfter.ServerGc ? "server" : "workstation")} GC");
+            Out.Line("managed heap per active shipment", $"{heapPerShipment / 1024:0.0} KB = Δ GC heap / {created:N0} shipments (host knows {heapAfter.KnownShipments:N0} shipments, {heapAfter.MapMarkers:N0} markers)");
+            Out.Note("Live objects only: what each shipment keeps. ΔRSS above also counts memory the GC keeps committed after");
+            Out.Note("compacting, and native buffers (storage client, sockets) that grow with load but not per shipment.");
+        }
+        else Out.Note($"managed heap per shipment: skipped (the host does not allow POST /api/diagnostics/gc; start it with {HostMemory.AllowGcSetting}=true)");
         return figures;
     }
 

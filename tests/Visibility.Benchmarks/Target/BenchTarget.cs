@@ -49,7 +49,8 @@ public sealed class BenchTarget : IAsyncDisposable
         return target;
     }
 
-    public static async Task<BenchTarget> StartAsync()
+    /// <param name="settings">Extra host configuration ("Section:Key" → value), passed as environment variables.</param>
+    public static async Task<BenchTarget> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         if (!File.Exists(TestPaths.HostDll))
             throw new FileNotFoundException($"host not built: {TestPaths.HostDll}; run `dotnet build src/Visibility.Host -c Release` first");
@@ -74,6 +75,7 @@ public sealed class BenchTarget : IAsyncDisposable
         psi.Environment["Simulator__Enabled"] = "false";
         psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) psi.Environment[key.Replace(":", "__")] = value;
 
         string logPath = Path.Combine(TestPaths.ArtifactsDir, $"bench-host-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{httpPort}.log");
         var log = new StreamWriter(logPath, append: false, Encoding.UTF8) { AutoFlush = true };
