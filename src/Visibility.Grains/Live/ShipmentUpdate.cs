@@ -4,7 +4,11 @@ namespace Visibility.Grains.Live;
 
 /// <summary>What the live map needs to hear from a shipment after a change: its new marker and any alerts that opened or cleared.</summary>
 [GenerateSerializer, Immutable]
-public sealed record ShipmentUpdate([property: Id(0)] ShipmentMarker Marker, [property: Id(1)] AlertChange[] AlertChanges);
+/// <remarks>
+/// <see cref="PublishedAt"/> orders updates of one shipment: notifiers are stateless workers (several per silo) and
+/// may deliver batches out of order; the map keeps the newest.
+/// </remarks>
+public sealed record ShipmentUpdate([property: Id(0)] ShipmentMarker Marker, [property: Id(1)] AlertChange[] AlertChanges, [property: Id(2)] DateTimeOffset PublishedAt);
 
 /// <summary>A batch of updates sent once per flush from a notifier to each silo's observer: map markers and board rows.</summary>
 [GenerateSerializer, Immutable]

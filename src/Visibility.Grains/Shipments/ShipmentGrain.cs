@@ -226,7 +226,8 @@ public sealed class ShipmentGrain(
     private void Publish(List<AlertChange> changes)
     {
         var origin = _context?.Origin ?? locations.Find(S.Definition!.Origin)?.Point ?? default;
-        var marker = ShipmentViews.ToMarker(S, origin, clock.GetUtcNow());
-        GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish(new ShipmentUpdate(marker, [.. changes])).Ignore();
+        var now = clock.GetUtcNow();
+        var marker = ShipmentViews.ToMarker(S, origin, now);
+        GrainFactory.GetGrain<IPushNotifierGrain>(0).Publish(new ShipmentUpdate(marker, [.. changes], now)).Ignore();
     }
 }

@@ -16,6 +16,8 @@ public sealed class BufferBoardState(TimeProvider clock)
             foreach (var row in rows)
             {
                 var key = (row.FactoryId, row.PartNumber);
+                // Notifiers are several stateless workers: an older row arriving late must not replace a newer one.
+                if (_rows.TryGetValue(key, out var held) && row.UpdatedAt < held.UpdatedAt) continue;
                 _rows[key] = row;
                 _changed.Add(key);
             }

@@ -14,6 +14,7 @@ public sealed class LiveMapState(TimeProvider clock)
 
     private readonly object _lock = new();
     private readonly Dictionary<string, ShipmentMarker> _markers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _publishedAt = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _arrivedAt = new(StringComparer.Ordinal);
     private HashSet<string> _changed = new(StringComparer.Ordinal);
     private List<AlertEvent> _alerts = [];
@@ -27,6 +28,9 @@ public sealed class LiveMapState(TimeProvider clock)
             foreach (var update in batch.Updates)
             {
                 var m = update.Marker;
+                // Batches from different notifier activations can arrive out of order: an older marker never replaces a newer one.
+                if (_publishedAt.TryGetValue(m.Id, out var newest) && update.PublishedAt < newest) continue;
+                _publishedAt[m.Id] = update.PublishedAt;
                 _markers[m.Id] = m;
                 _changed.Add(m.Id);
                 if (m.Status is ShipmentStatus.Arrived or ShipmentStatus.Delivered) _arrivedAt.TryAdd(m.Id, now);
@@ -74,6 +78,7 @@ public sealed class LiveMapState(TimeProvider clock)
         {
             _arrivedAt.Remove(id);
             _markers.Remove(id);
+            _publishedAt.Remove(id);
             _changed.Remove(id);
         }
         return expired;
