@@ -114,5 +114,7 @@ public sealed class BadInputTests(BadInputFixture fx) : IClassFixture<BadInputFi
         using (var r = await Http.GetAsync("/api/locations/ZZZZZ")) await ExpectProblemAsync(r, HttpStatusCode.NotFound);
         using (var r = await Http.GetAsync("/api/routes/sea?from=CNSHA&to=ZZZZZ")) await ExpectProblemAsync(r, HttpStatusCode.NotFound);
         using (var r = await Http.GetAsync("/api/routes/sea?from=CNSHA&to=NLRTM&avoid=atlantis")) await ExpectProblemAsync(r, HttpStatusCode.BadRequest);
+        // The Persian Gulf has one way out: closing Hormuz leaves Jebel Ali no sea route at all.
+        using (var r = await Http.GetAsync("/api/routes/sea?from=AEJEA&to=NLRTM&avoid=hormuz")) await ExpectProblemAsync(r, HttpStatusCode.UnprocessableEntity);
     }
 }
