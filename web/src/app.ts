@@ -1,7 +1,9 @@
 // Composition root: builds the widgets, connects the live feed to the store and the panels, and
 // loads the static map layers (retrying until the API answers).
 import { api } from "./api/http";
+import type { MapDelta, MapSnapshot } from "./api/types";
 import { LiveConnection } from "./live/connection";
+import { SnapshotFeed } from "./live/snapshotFeed";
 import { MapCanvas } from "./map/mapCanvas";
 import { DetailPanel } from "./panels/detail";
 import { ExceptionsPanel } from "./panels/exceptions";
@@ -30,12 +32,10 @@ export function startApp(root: HTMLElement): void {
     map.invalidate();
   });
 
-  const live = new LiveConnection({
-    onState: (state, text) => {
-      header.setLink(state, text);
-      document.body.dataset.link = state;
-      if (state === "live") staticLayers.loadMissing();
-    },
+  const mapFeed = new SnapshotFeed<MapSnapshot, MapDelta>({
+    name: "map",
+    subscribeMethod: "SubscribeMap",
+    deltaEvent: "mapDelta",
     onSnapshot: (snapshot) => {
       store.applySnapshot(snapshot.markers, performance.now());
       header.setCounts(snapshot.counts);
@@ -47,8 +47,15 @@ export function startApp(root: HTMLElement): void {
       exceptions.addAlerts(delta.alerts ?? []);
       header.setUpdated(`updated ${formatClock(delta.at)} UTC`);
     },
-    onShipment: (view) => selection.receive(view),
   });
+  const live = new LiveConnection({
+    onState: (state, text) => {
+      header.setLink(state, text);
+      document.body.dataset.link = state;
+      if (state === "live") staticLayers.loadMissing();
+    },
+    onShipment: (view) => selection.receive(view),
+  }, [mapFeed]);
 
   const selection = new Selection(map, detail, live, store, () => {
     // Land the focused shipment in the middle of the map area left between the two panels.

@@ -1,6 +1,7 @@
 // The one SignalR connection to /hubs/live. It owns the connection lifecycle (first start with
-// retries, automatic reconnects forever, re-subscribing after each reconnect) and applies the
-// map feed's ordering rules (feedSequencer.ts). Consumers only see ordered, gap-free callbacks.
+// retries, automatic reconnects forever, re-subscribing each feed after every reconnect, re-watching
+// the open shipment). Each page passes the feeds it shows (snapshotFeed.ts): the map, the board,
+// the suppliers. Consumers only see ordered, gap-free callbacks.
 import {
   HubConnectionBuilder,
   HubConnectionState,
@@ -9,17 +10,16 @@ import {
   type ILogger,
   type RetryContext,
 } from "@microsoft/signalr";
-import type { MapDelta, MapSnapshot, ShipmentView } from "../api/types";
-import { FeedSequencer } from "./feedSequencer";
+import type { ShipmentView } from "../api/types";
+import type { FeedContext, LiveFeed } from "./snapshotFeed";
 
 export type LinkState = "connecting" | "live" | "reconnecting" | "offline";
 
 export interface LiveHandlers {
   /** `detail` is a short human explanation (e.g. "retrying in 4 s"). */
   onState(state: LinkState, detail: string): void;
-  onSnapshot(snapshot: MapSnapshot): void;
-  onDelta(delta: MapDelta): void;
-  onShipment(view: ShipmentView): void;
+  /** A watched shipment changed (pages that never call watch() can leave it out). */
+  onShipment?(view: ShipmentView): void;
 }
 
 const HUB_URL = "/hubs/live";
@@ -40,12 +40,15 @@ const quietLogger: ILogger = {
 
 export class LiveConnection {
   private readonly connection: HubConnection;
-  private readonly feed = new FeedSequencer();
+  private readonly context: FeedContext;
   private watched: string | null = null;
   private startAttempts = 0;
   private stopped = false;
 
-  constructor(private readonly handlers: LiveHandlers) {
+  constructor(
+    private readonly handlers: LiveHandlers,
+    private readonly feeds: readonly LiveFeed[],
+  ) {
     this.connection = new HubConnectionBuilder()
       .withUrl(HUB_URL)
       .withAutomaticReconnect({
@@ -54,12 +57,16 @@ export class LiveConnection {
       .configureLogging(quietLogger)
       .build();
 
-    this.connection.on("mapDelta", (delta: MapDelta) => this.receiveDelta(delta));
+    this.context = {
+      isLive: () => this.isLive,
+      trouble: (detail) => this.handlers.onState("reconnecting", detail),
+    };
+    for (const feed of feeds) feed.attach(this.connection);
     this.connection.on("shipment", (view: ShipmentView) => {
-      if (view && view.id === this.watched) this.handlers.onShipment(view);
+      if (view && view.id === this.watched) this.handlers.onShipment?.(view);
     });
     this.connection.onreconnecting(() => {
-      this.feed.reset();
+      for (const feed of this.feeds) feed.reset();
       this.handlers.onState("reconnecting", "connection lost — reconnecting");
     });
     this.connection.onreconnected(() => {
@@ -67,7 +74,7 @@ export class LiveConnection {
     });
     // Only reached if reconnecting ever gives up or the server closes us: start over.
     this.connection.onclose(() => {
-      this.feed.reset();
+      for (const feed of this.feeds) feed.reset();
       if (!this.stopped) void this.startWithRetry();
     });
   }
@@ -113,56 +120,18 @@ export class LiveConnection {
     }
   }
 
-  /** After a (re)connect: fresh snapshot, and re-watch the open shipment. */
+  /** After a (re)connect: fresh snapshots, and re-watch the open shipment. */
   private async afterConnected(): Promise<void> {
     this.handlers.onState("live", "live");
-    await this.subscribe();
+    await Promise.all(this.feeds.map((feed) => feed.subscribe(this.connection, this.context)));
     const id = this.watched;
     if (id) {
       try {
         const view = await this.connection.invoke<ShipmentView | null>("WatchShipment", id);
-        if (view && id === this.watched) this.handlers.onShipment(view);
+        if (view && id === this.watched) this.handlers.onShipment?.(view);
       } catch (err) {
         console.debug("[live] re-watch failed", err);
       }
-    }
-  }
-
-  private async subscribe(): Promise<void> {
-    if (!this.feed.beginSubscribe()) return;
-    let snapshot: MapSnapshot;
-    try {
-      snapshot = await this.connection.invoke<MapSnapshot>("SubscribeMap");
-    } catch (err) {
-      this.feed.subscribeFailed();
-      console.debug("[live] SubscribeMap failed", err);
-      // If the connection dropped mid-call, the reconnect path subscribes again; if it is still
-      // up, the server refused or failed this call: say so and ask again shortly.
-      if (this.isLive) {
-        this.handlers.onState("reconnecting", "map feed unavailable — retrying");
-        setTimeout(() => {
-          if (this.isLive && !this.feed.subscribed) void this.afterConnected();
-        }, MAX_RETRY_MS);
-      }
-      return;
-    }
-    const pending = this.feed.snapshotReceived(snapshot.seq);
-    this.handlers.onSnapshot(snapshot);
-    // Deltas that raced the snapshot and follow it.
-    for (const delta of pending) this.receiveDelta(delta);
-  }
-
-  private receiveDelta(delta: MapDelta): void {
-    switch (this.feed.accept(delta)) {
-      case "apply":
-        this.handlers.onDelta(delta);
-        break;
-      case "gap":
-        console.debug(`[live] delta gap at seq ${delta.seq}; re-subscribing`);
-        void this.subscribe();
-        break;
-      default:
-        break; // held or ignored
     }
   }
 

@@ -1,7 +1,11 @@
-// The map feed's ordering rules, kept free of any networking so they can be tested directly:
+// A snapshot-and-delta feed's ordering rules (the map, the board, the suppliers), kept free of any
+// networking so they can be tested directly:
 // a snapshot sets the sequence number, each delta must be exactly the next one, deltas that
 // arrive while a snapshot is being fetched wait for it, and any gap asks for a fresh snapshot.
-import type { MapDelta } from "../api/types";
+/** Anything the hub sends as a numbered delta. */
+export interface Sequenced {
+  seq: number;
+}
 
 /** Deltas held while a snapshot request is in flight; beyond this we simply ask again. */
 export const MAX_BUFFERED_DELTAS = 64;
@@ -10,14 +14,14 @@ export type DeltaVerdict =
   | "apply" // the next delta in sequence: apply it
   | "ignore" // already covered by the snapshot, a duplicate, or not subscribed
   | "held" // a snapshot is on its way; kept until it arrives
-  | "gap"; // a delta is missing: call SubscribeMap again (beginSubscribe + snapshotReceived)
+  | "gap"; // a delta is missing: subscribe again (beginSubscribe + snapshotReceived)
 
-export class FeedSequencer {
+export class FeedSequencer<D extends Sequenced = Sequenced> {
   private lastSeq = -1;
   private subscribing = false;
-  private held: MapDelta[] = [];
+  private held: D[] = [];
 
-  /** Marks a SubscribeMap call as started; false if one is already in flight. */
+  /** Marks a subscribe call as started; false if one is already in flight. */
   beginSubscribe(): boolean {
     if (this.subscribing) return false;
     this.subscribing = true;
@@ -29,7 +33,7 @@ export class FeedSequencer {
    * The snapshot arrived. Returns the held deltas that follow it, in order; feed each to
    * `accept` (some may still turn out to be a gap).
    */
-  snapshotReceived(seq: number): MapDelta[] {
+  snapshotReceived(seq: number): D[] {
     this.subscribing = false;
     this.lastSeq = seq;
     // If deltas beyond MAX_BUFFERED_DELTAS were dropped, the first live delta after these
@@ -55,7 +59,7 @@ export class FeedSequencer {
     return this.lastSeq >= 0;
   }
 
-  accept(delta: MapDelta): DeltaVerdict {
+  accept(delta: D): DeltaVerdict {
     if (this.subscribing) {
       if (this.held.length < MAX_BUFFERED_DELTAS) this.held.push(delta);
       return "held";

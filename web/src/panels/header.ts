@@ -4,6 +4,7 @@ import type { Counts } from "../api/types";
 import type { LinkState } from "../live/connection";
 import { h } from "../ui/dom";
 import { formatNumber } from "../ui/format";
+import { pageNav } from "../ui/nav";
 
 const COUNT_FIELDS: ReadonlyArray<{ key: keyof Counts; label: string; tone: string }> = [
   { key: "total", label: "Total", tone: "neutral" },
@@ -49,6 +50,7 @@ export class Header {
     this.el = h("header", { class: "topbar" },
       h("div", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), h("h1", null, "Visibility"),
         h("span", { class: "brand-sub" }, "live operations")),
+      pageNav("map"),
       counts,
       h("div", { class: "link-wrap" }, this.updated, this.pill));
   }
