@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Events;
 using Visibility.Host.Apis;
+using Visibility.Host.Auth;
 using Visibility.Host.Hosting;
 using Visibility.Host.Ingest;
 using Visibility.Host.Live;
@@ -23,6 +24,7 @@ try
     var storage = await builder.AddVisibilityStorageAsync(bootLogger);
     builder.AddVisibilityReferenceData();
     builder.AddVisibilityOrleans(storage);
+    await builder.AddVisibilityAuthAsync(storage, bootLogger);
     builder.Services.AddVisibilityIngest();
     builder.Services.AddVisibilityLive();
     builder.Services.AddVisibilityHealth();
@@ -35,6 +37,8 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
         ex != null || ctx.Response.StatusCode >= 500 ? LogEventLevel.Error
         : ctx.Request.Path.StartsWithSegments("/api/telemetry") && ctx.Response.StatusCode < 400 ? LogEventLevel.Verbose
@@ -43,7 +47,10 @@ try
 
     app.MapVisibilityHealth();
     app.MapOpenApi();
-    app.MapScalarApiReference("/api/reference", o => o.WithTitle("Visibility API reference"));
+    app.MapScalarApiReference("/api/reference", o => o.WithTitle("Visibility API reference")).AllowAnonymous();
+    app.MapAuthApi();
+    app.MapUsersApi();
+    app.MapDevicesApi();
     app.MapLocationsApi();
     app.MapRoutesApi();
     app.MapShipmentsApi();
@@ -52,8 +59,9 @@ try
     app.MapFactoriesApi();
     app.MapMapApi();
     app.MapDiagnosticsApi();
-    app.MapHub<LiveHub>("/hubs/live");
+    app.MapHub<LiveHub>("/hubs/live").RequireAuthorization(Policies.AnyUser);
     app.MapVisibilityDashboard();
+    EndpointRules.Verify(app);
 
     await app.RunAsync();
     return 0;

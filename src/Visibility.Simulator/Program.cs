@@ -19,6 +19,9 @@ var switches = new Dictionary<string, string>
     ["--ais"] = "Simulator:AisReplayPath",
     ["--id-prefix"] = "Simulator:IdPrefix",
     ["--concurrency"] = "Simulator:MaxConcurrentRequests",
+    ["--username"] = "Simulator:Username",
+    ["--password"] = "Simulator:Password",
+    ["--device-id"] = "Simulator:DeviceId",
 };
 
 if (args.Contains("--help") || args.Contains("-h"))

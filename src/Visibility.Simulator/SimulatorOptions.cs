@@ -41,6 +41,13 @@ public sealed class SimulatorOptions
     /// <summary>Prefix of synthetic shipment ids ("SIM-000123"); lets operators tell simulated traffic apart.</summary>
     public string IdPrefix { get; set; } = "SIM-";
 
+    /// <summary>Standalone: the operator (or admin) the simulator signs in as. Inside the host it needs none.</summary>
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+
+    /// <summary>Id of the simulator's tracker (standalone: a timestamp suffix is added, since a key is shown only once).</summary>
+    public string DeviceId { get; set; } = "simulator";
+
     /// <summary>At most this many HTTP requests to the API in flight at once.</summary>
     public int MaxConcurrentRequests { get; set; } = 4;
 

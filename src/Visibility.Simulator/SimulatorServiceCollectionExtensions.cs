@@ -17,7 +17,12 @@ public static class SimulatorServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SimulatorMetrics>();
+        // The host replaces this with its own source (it can mint a token and a tracker key without an HTTP sign-in).
+        services.TryAddSingleton<ISimulatorCredentialSource, ApiCredentialSource>();
+        services.AddTransient<SimulatorAuthHandler>();
+        services.AddHttpClient("Visibility.Simulator.Auth", c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddHttpClient(SimulatorHostedService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<SimulatorAuthHandler>()
             .RemoveAllLoggers(); // one log line per telemetry POST would drown the host's log
         services.AddHostedService<SimulatorHostedService>();
         return services;

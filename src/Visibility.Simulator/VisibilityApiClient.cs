@@ -157,7 +157,7 @@ public sealed class VisibilityApiClient
                 {
                     // Nothing the simulator can fix by itself: say so loudly, once, and slow right down.
                     minimum = TimeSpan.FromSeconds(30);
-                    _once.Error(failure, "Simulator: the API answered 401 Unauthorized to {Operation}; the simulator sends no credentials. Backing off.", operation);
+                    _once.Error(failure, "Simulator: the API answered 401 Unauthorized to {Operation}; its credentials were refused (check --username/--password). Backing off.", operation);
                 }
                 else
                 {

@@ -30,6 +30,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
         Out.HostLog(target.TakeNotableLogLines());
 
         using var load = new TelemetryLoad(Math.Max(options.Concurrency, RunContext.MaxPacedConcurrency), runTag);
+        load.UseDeviceKey(target.DeviceKey);
         var run = new RunContext(options, target, new Fleet(options.Shipments, runTag), load, new CpuMeter(target.HostPid, target.AzuritePid));
 
         await SetupPhase.BookLaneLeadersAsync(run, ct);

@@ -1,4 +1,27 @@
 import "./styles.css";
 import { startApp } from "./app";
+import { currentSession, homeFor, PAGE_ROLES, signOut } from "./auth/session";
+import { startSignIn } from "./auth/signInPage";
+import { h } from "./ui/dom";
 
-startApp(document.getElementById("app")!);
+// One entry for every page: the host serves index.html for each path; this picks the page. Every page
+// but sign-in needs a session, and only the pages the user's role may open are shown.
+const root = document.getElementById("app")!;
+const path = location.pathname.replace(/\/+$/, "") || "/";
+
+if (path === "/signin") {
+  startSignIn(root);
+} else {
+  const session = currentSession();
+  if (!session) signOut();
+  else if (session.user.role === "supplier") notForThisRole(root, "Supplier accounts post through the supplier portal, which this dashboard does not include yet.");
+  else if (path === "/" && PAGE_ROLES.map.includes(session.user.role)) startApp(root);
+  else if (path !== homeFor(session.user.role)) location.replace(homeFor(session.user.role));
+  else notForThisRole(root, "There is no page here for your role.");
+}
+
+function notForThisRole(root: HTMLElement, text: string): void {
+  const out = h("button", { type: "button", class: "btn-primary" }, "Sign out");
+  out.addEventListener("click", () => signOut());
+  root.append(h("main", { class: "signin" }, h("div", { class: "signin-card" }, h("h1", null, "Visibility"), h("p", null, text), out)));
+}

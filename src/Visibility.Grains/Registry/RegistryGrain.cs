@@ -24,4 +24,6 @@ public static class Registries
 {
     public const string Suppliers = "suppliers";
     public const string Factories = "factories";
+    public const string Users = "users";
+    public const string Devices = "devices";
 }

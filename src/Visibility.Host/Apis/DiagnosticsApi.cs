@@ -1,3 +1,4 @@
+using Visibility.Host.Auth;
 using System.Runtime;
 using Visibility.Host.Ingest;
 using Visibility.Host.Live;
@@ -13,9 +14,11 @@ public static class DiagnosticsApi
 {
     public static RouteGroupBuilder MapDiagnosticsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/diagnostics").WithTags("Diagnostics");
+        var group = app.MapGroup("/api/diagnostics").WithTags("Diagnostics").RequireAuthorization(Policies.Admin);
         group.MapGet("/memory", (ShipmentDirectory shipments, LiveMapState map) => TypedResults.Ok(Snapshot(shipments, map)))
             .WithSummary("Working set, GC heap and the last GC's figures");
+        group.MapGet("/endpoints", (EndpointDataSource endpoints) => TypedResults.Ok(EndpointRules.Describe([endpoints]).ToArray()))
+            .WithSummary("Every API and hub endpoint with its access rule (the authorisation matrix test reads it)");
         group.MapPost("/gc", Collect).WithSummary("Run a full compacting GC, then report memory (only when Diagnostics:AllowGcCollect is set)");
         return group;
     }

@@ -1,3 +1,4 @@
+using Visibility.Host.Auth;
 using Visibility.Domain.Factories;
 using Visibility.Domain.Inventory;
 using Visibility.Domain.Locations;
@@ -15,7 +16,7 @@ public static class FactoriesApi
 
     public static RouteGroupBuilder MapFactoriesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/factories").WithTags("Factories and buffers");
+        var group = app.MapGroup("/api/factories").WithTags("Factories and buffers").RequireAuthorization(Policies.Buffers);
         group.MapPost("/", Create).WithSummary("Register a factory").Accepts<CreateFactoryRequest>("application/json");
         group.MapGet("/", List).WithSummary("All factories");
         group.MapGet("/{id}", Get).WithSummary("A factory and the parts it buffers");
@@ -26,7 +27,7 @@ public static class FactoriesApi
         group.MapGet("/{id}/buffers", Buffers).WithSummary("The factory's buffers, most urgent first");
         group.MapGet("/{id}/buffers/{partNumber}", Buffer).WithSummary("One buffer with its 90-day projected on hand");
 
-        app.MapGet("/api/buffers", Board).WithTags("Factories and buffers")
+        app.MapGet("/api/buffers", Board).WithTags("Factories and buffers").RequireAuthorization(Policies.Buffers)
             .WithSummary("Every factory × part buffer, most urgent first, filtered by factory, zone and country of supply");
         return group;
     }

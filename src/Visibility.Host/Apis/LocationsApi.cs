@@ -1,3 +1,4 @@
+using Visibility.Host.Auth;
 using Visibility.Domain.Locations;
 
 namespace Visibility.Host.Apis;
@@ -6,7 +7,7 @@ public static class LocationsApi
 {
     public static RouteGroupBuilder MapLocationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/locations").WithTags("Locations");
+        var group = app.MapGroup("/api/locations").WithTags("Locations").RequireAuthorization(Policies.AnyUser);
         group.MapGet("/{locode}", Get).WithSummary("A location by UN/LOCODE");
         group.MapGet("/", Search).WithSummary("Search locations by code or name; ports and the curated seed first");
         return group;

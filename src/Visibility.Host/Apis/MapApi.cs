@@ -1,3 +1,4 @@
+using Visibility.Host.Auth;
 using System.Text;
 using System.Text.Json;
 using Visibility.Domain.Routing;
@@ -8,7 +9,7 @@ public static class MapApi
 {
     public static RouteGroupBuilder MapMapApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/map").WithTags("Map");
+        var group = app.MapGroup("/api/map").WithTags("Map").RequireAuthorization(Policies.AnyUser);
         group.MapGet("/lanes", (SeaLanesDocument lanes) => Results.Text(lanes.Json, "application/geo+json", Encoding.UTF8))
             .WithSummary("The sea lanes of the routing network as GeoJSON, simplified for drawing");
         return group;

@@ -8,6 +8,13 @@ public static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    public static ProblemHttpResult Forbidden(ValidationErrors errors, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+            extensions: new Dictionary<string, object?> { ["errors"] = errors.ToDictionary() });
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 

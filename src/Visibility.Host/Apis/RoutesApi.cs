@@ -1,3 +1,4 @@
+using Visibility.Host.Auth;
 using Visibility.Domain.Locations;
 using Visibility.Domain.Routing;
 using Visibility.Domain.Shipments;
@@ -8,7 +9,7 @@ public static class RoutesApi
 {
     public static RouteGroupBuilder MapRoutesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/routes").WithTags("Routes");
+        var group = app.MapGroup("/api/routes").WithTags("Routes").RequireAuthorization(Policies.AnyUser);
         group.MapGet("/sea", Sea).WithSummary("Shortest sea route between two ports over the maritime network");
         group.MapGet("/chokepoints", () => TypedResults.Ok(Chokepoints.All.Select(ChokepointDto.From).ToArray()))
             .WithSummary("Named chokepoints that routes can avoid");

@@ -1,3 +1,4 @@
+using Visibility.Host.Auth;
 using System.Globalization;
 using Visibility.Domain.Locations;
 using Visibility.Domain.Shipments;
@@ -14,14 +15,32 @@ public static class ShipmentsApi
     {
         var group = app.MapGroup("/api/shipments").WithTags("Shipments");
         group.MapPost("/", Create).WithSummary("Book a shipment; its route is planned at once")
-            .Accepts<CreateShipmentRequest>("application/json");
-        group.MapGet("/", List).WithSummary("Shipments filtered by status, alert and bounding box, paged");
-        group.MapGet("/{id}", Get).WithSummary("A shipment with position, progress, ETA, delay and alerts");
-        group.MapGet("/{id}/track", Track).WithSummary("Stored positions, oldest first (thinned for long voyages)");
-        group.MapGet("/{id}/route", Route).WithSummary("The planned route as [lon, lat] pairs");
+            .Accepts<CreateShipmentRequest>("application/json").RequireAuthorization(Policies.ShipmentsWrite);
+        // A supplier user sees no shipment until shipments carry their shipper (a later step): the filter below says so.
+        group.MapGet("/", List).WithSummary("Shipments filtered by status, alert and bounding box, paged").RequireAuthorization(Policies.ShipmentsRead)
+            .AddEndpointFilter(HideFromSuppliers);
+        group.MapGet("/{id}", Get).WithSummary("A shipment with position, progress, ETA, delay and alerts").RequireAuthorization(Policies.ShipmentsRead)
+            .AddEndpointFilter(HideFromSuppliers);
+        group.MapGet("/{id}/track", Track).WithSummary("Stored positions, oldest first (thinned for long voyages)").RequireAuthorization(Policies.ShipmentsRead)
+            .AddEndpointFilter(HideFromSuppliers);
+        group.MapGet("/{id}/route", Route).WithSummary("The planned route as [lon, lat] pairs").RequireAuthorization(Policies.ShipmentsRead)
+            .AddEndpointFilter(HideFromSuppliers);
         group.MapPost("/{id}/milestones", PostMilestone).WithSummary("Record a milestone (booked … delivered); order and plausibility are checked")
-            .Accepts<MilestoneRequest>("application/json");
+            .Accepts<MilestoneRequest>("application/json").RequireAuthorization(Policies.MilestonesWrite).AddEndpointFilter(HideFromSuppliers);
         return group;
+    }
+
+    /// <summary>
+    /// Shipments do not name their shipper yet, so none belongs to a supplier user: it gets the same answer as for a
+    /// shipment that does not exist (404), and an empty list.
+    /// </summary>
+    private static async ValueTask<object?> HideFromSuppliers(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    {
+        var caller = Caller.From(ctx.HttpContext.User);
+        if (!caller.IsSupplier) return await next(ctx);
+        if (ctx.HttpContext.Request.RouteValues.TryGetValue("id", out var id))
+            return Problems.NotFound($"no shipment '{id}'");
+        return TypedResults.Ok(new ShipmentPage(0, 0, 0, []));
     }
 
     private static async Task<IResult> Create(HttpRequest request, LocationCatalog locations, IGrainFactory grains, ShipmentDirectory directory)

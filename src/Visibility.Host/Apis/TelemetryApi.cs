@@ -1,3 +1,4 @@
+using Visibility.Host.Auth;
 using Visibility.Host.Ingest;
 
 namespace Visibility.Host.Apis;
@@ -9,8 +10,9 @@ public static class TelemetryApi
     public static RouteGroupBuilder MapTelemetryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/telemetry").WithTags("Telemetry");
-        group.MapPost("/", Post)
-            .WithSummary("Ingest a batch of up to 1,000 readings (1 MB); all or nothing; 202 means durably stored")
+        // Trackers authenticate with their own key (X-Device-Key), checked here, not with a user's bearer token.
+        group.MapPost("/", Post).AllowAnonymous()
+            .WithSummary("Ingest a batch of up to 1,000 readings (1 MB) with a tracker key (X-Device-Key); all or nothing; 202 means durably stored")
             .Accepts<TelemetryReadingDoc[]>("application/json")
             .Produces<IngestAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
@@ -18,18 +20,24 @@ public static class TelemetryApi
         return group;
     }
 
-    private static async Task<IResult> Post(HttpRequest request, TelemetryIngestor ingestor, RecoveryStatus recovery)
+    public const string DeviceKeyHeader = "X-Device-Key";
+
+    private static async Task<IResult> Post(HttpRequest request, TelemetryIngestor ingestor, RecoveryStatus recovery, DeviceKeyVerifier devices)
     {
+        var (device, refusal) = await devices.VerifyAsync(request.Headers[DeviceKeyHeader].ToString());
+        if (device == null) return Problems.Unauthorized(refusal!);
         if (!recovery.Recovered) return Problems.Unavailable("the ingest log is being replayed; retry shortly");
         var (body, length, tooLarge) = await JsonBody.ReadBytesAsync(request, MaxBodyBytes);
         if (tooLarge != null) return tooLarge;
         try
         {
-            var outcome = await ingestor.IngestAsync(body.AsMemory(0, length));
+            var outcome = await ingestor.IngestAsync(body.AsMemory(0, length), device.Allows);
             return outcome switch
             {
                 TelemetryIngestor.Accepted a => TypedResults.Accepted((string?)null, new IngestAccepted(a.Readings, a.Duplicates)),
                 TelemetryIngestor.Invalid i => Problems.Invalid(i.Errors, "The batch was refused whole; nothing of it was applied."),
+                TelemetryIngestor.NotAssigned n => Problems.Forbidden(n.Errors,
+                    $"Tracker '{device.DeviceId}' is not assigned to every shipment in the batch; nothing of it was applied."),
                 _ => throw new InvalidOperationException("unexpected ingest outcome"),
             };
         }

@@ -27,8 +27,10 @@ public sealed class TelemetryIngestor(
     public abstract record Outcome;
     public sealed record Accepted(int Readings, int Duplicates) : Outcome;
     public sealed record Invalid(ValidationErrors Errors) : Outcome;
+    public sealed record NotAssigned(ValidationErrors Errors) : Outcome;
 
-    public async Task<Outcome> IngestAsync(ReadOnlyMemory<byte> body)
+    /// <param name="allowed">Whether the sending tracker may report for a shipment; a batch naming any other is refused whole.</param>
+    public async Task<Outcome> IngestAsync(ReadOnlyMemory<byte> body, Func<string, bool>? allowed = null)
     {
         long started = Stopwatch.GetTimestamp();
         var parsed = TelemetryBatchParser.Parse(body.Span, directory.Contains, clock.GetUtcNow());
@@ -36,6 +38,17 @@ public sealed class TelemetryIngestor(
         {
             metrics.Rejected.Add(1);
             return new Invalid(parsed.Errors);
+        }
+        if (allowed != null)
+        {
+            var refused = new ValidationErrors();
+            for (int i = 0; i < parsed.Readings.Count; i++)
+                if (!allowed(parsed.Readings[i].ShipmentId)) refused.Add($"[{i}].shipmentId", $"shipment '{parsed.Readings[i].ShipmentId}' is not assigned to this tracker");
+            if (!refused.IsEmpty)
+            {
+                metrics.Rejected.Add(1);
+                return new NotAssigned(refused);
+            }
         }
         long generation = gate.Enter();
         try

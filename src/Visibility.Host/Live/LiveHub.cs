@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Visibility.Domain.Access;
 using Visibility.Domain.Shipments;
 using Visibility.Grains.Shipments;
 
@@ -8,12 +10,17 @@ namespace Visibility.Host.Live;
 /// /hubs/live. Clients subscribe to the map (a snapshot now, then "mapDelta" every flush) and watch single shipments
 /// ("shipment" pushes), the manager board and the suppliers. See README, "Live hub".
 /// </summary>
+[Authorize]
 public sealed class LiveHub(LiveMapState map, BufferBoardState board, SupplierDirectoryState suppliers, ShipmentWatchers watchers, IGrainFactory grains) : Hub
 {
     public const string MapGroup = "map";
     public const string BoardGroup = "board";
     public const string SuppliersGroup = "suppliers";
 
+    private const string MapRoles = Roles.Operator + "," + Roles.Manager + "," + Roles.Admin;
+    private const string BoardRoles = Roles.Manager + "," + Roles.Admin;
+
+    [Authorize(Roles = MapRoles)]
     public async Task<MapSnapshot> SubscribeMap()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, MapGroup);
@@ -24,6 +31,7 @@ public sealed class LiveHub(LiveMapState map, BufferBoardState board, SupplierDi
     public Task UnsubscribeMap() => Groups.RemoveFromGroupAsync(Context.ConnectionId, MapGroup);
 
     /// <summary>The manager board: every factory × part buffer now, then "boardDelta" with the rows that changed.</summary>
+    [Authorize(Roles = BoardRoles)]
     public async Task<BoardSnapshot> SubscribeBoard()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, BoardGroup);
@@ -33,6 +41,7 @@ public sealed class LiveHub(LiveMapState map, BufferBoardState board, SupplierDi
     public Task UnsubscribeBoard() => Groups.RemoveFromGroupAsync(Context.ConnectionId, BoardGroup);
 
     /// <summary>Every supplier with its sites' posted status now, then "suppliersDelta" with the suppliers that changed.</summary>
+    [Authorize(Roles = MapRoles)]
     public async Task<SuppliersSnapshot> SubscribeSuppliers()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, SuppliersGroup);
@@ -41,6 +50,7 @@ public sealed class LiveHub(LiveMapState map, BufferBoardState board, SupplierDi
 
     public Task UnsubscribeSuppliers() => Groups.RemoveFromGroupAsync(Context.ConnectionId, SuppliersGroup);
 
+    [Authorize(Roles = MapRoles)]
     public async Task<ShipmentView?> WatchShipment(string id)
     {
         if (string.IsNullOrEmpty(id) || id.Length > 128) throw new HubException("invalid shipment id");

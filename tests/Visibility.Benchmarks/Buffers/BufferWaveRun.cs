@@ -46,7 +46,7 @@ public sealed class BufferWaveRun(BenchmarkOptions options)
 
         var board = new BoardWatcher(network);
         int closed = 0;
-        await using var connection = new HubConnectionBuilder().WithUrl(target.BaseUrl + "/hubs/live").Build();
+        await using var connection = target.Hub();
         connection.On<JsonElement>("boardDelta", board.OnDelta);
         connection.Closed += _ => { Interlocked.Increment(ref closed); return Task.CompletedTask; };
         await connection.StartAsync(ct);

@@ -47,6 +47,13 @@ public sealed class TelemetryLoad : IDisposable
         { Timeout = TimeSpan.FromSeconds(60) };
     }
 
+    /// <summary>Sends the tracker key on every batch (the ceiling endpoint ignores it, so both carry the same bytes).</summary>
+    public void UseDeviceKey(string key)
+    {
+        _http.DefaultRequestHeaders.Remove("X-Device-Key");
+        _http.DefaultRequestHeaders.Add("X-Device-Key", key);
+    }
+
     public async Task<LoadResult> RunAsync(Uri telemetryUrl, LoadPlan plan, CancellationToken ct)
     {
         await using var pacer = plan.ReadingsPerSecond > 0 ? new BatchPacer(plan.ReadingsPerSecond, plan.BatchSize) : null;

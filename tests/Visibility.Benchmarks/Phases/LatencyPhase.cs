@@ -27,7 +27,7 @@ public static class LatencyPhase
 
         var probe = new UpdateLatencyProbe(run.Fleet);
         int closed = 0;
-        await using var connection = new HubConnectionBuilder().WithUrl(run.Target.BaseUrl + "/hubs/live").Build();
+        await using var connection = run.Target.Hub();
         connection.On<JsonElement>("mapDelta", probe.OnDelta);
         connection.Closed += _ => { Interlocked.Increment(ref closed); return Task.CompletedTask; };
         await connection.StartAsync(ct);

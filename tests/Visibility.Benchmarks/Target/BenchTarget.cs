@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -42,12 +44,44 @@ public sealed class BenchTarget : IAsyncDisposable
         };
     }
 
+    /// <summary>The admin password of a host we start; for a running host, VISIBILITY_ADMIN_PASSWORD (default: the demo admin's).</summary>
+    public const string StartedAdminPassword = "benchmark-admin-password";
+
+    /// <summary>The admin's bearer token: <see cref="Http"/> sends it; hub connections use it too.</summary>
+    public string AdminToken { get; private set; } = "";
+
+    /// <summary>A gateway tracker's key (assigned to every shipment) for the telemetry load.</summary>
+    public string DeviceKey { get; private set; } = "";
+
     public static async Task<BenchTarget> AttachAsync(string url)
     {
         var target = new BenchTarget(url, null, null, null, null, null);
         await target.WaitReadyAsync(TimeSpan.FromSeconds(10));
+        await target.SignInAsync(Environment.GetEnvironmentVariable("VISIBILITY_ADMIN_PASSWORD") ?? "admin-demo");
         return target;
     }
+
+    /// <summary>Signs in as the admin and registers the benchmark's own gateway tracker, as a carrier feed would.</summary>
+    private async Task SignInAsync(string password)
+    {
+        using var signIn = await Http.PostAsJsonAsync("/api/auth/token", new { username = "admin", password });
+        signIn.EnsureSuccessStatusCode();
+        AdminToken = (await signIn.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
+        var deviceId = $"bench-gateway-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        using var created = await Http.PostAsJsonAsync("/api/devices", new { id = deviceId, name = "Benchmark load generator" });
+        created.EnsureSuccessStatusCode();
+        DeviceKey = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("key").GetString()!;
+        Http.DefaultRequestHeaders.Add("X-Device-Key", DeviceKey);
+        using var assigned = await Http.PutAsync($"/api/devices/{deviceId}/shipments/*", null);
+        assigned.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A connection to the live hub, signed in as the admin.</summary>
+    public Microsoft.AspNetCore.SignalR.Client.HubConnection Hub() =>
+        new Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder()
+            .WithUrl(BaseUrl + "/hubs/live", o => o.AccessTokenProvider = () => Task.FromResult<string?>(AdminToken))
+            .Build();
 
     /// <param name="settings">Extra host configuration ("Section:Key" → value), passed as environment variables.</param>
     public static async Task<BenchTarget> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
@@ -73,6 +107,7 @@ public sealed class BenchTarget : IAsyncDisposable
         psi.Environment["Orleans__SiloPort"] = FreePort.Next().ToString();
         psi.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString();
         psi.Environment["Simulator__Enabled"] = "false";
+        psi.Environment["Auth__BootstrapAdminPassword"] = StartedAdminPassword;
         psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) psi.Environment[key.Replace(":", "__")] = value;
@@ -88,6 +123,7 @@ public sealed class BenchTarget : IAsyncDisposable
         try
         {
             await target.WaitReadyAsync(TimeSpan.FromSeconds(90));
+            await target.SignInAsync(StartedAdminPassword);
         }
         catch
         {

@@ -39,6 +39,25 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser, page);
     }
 
+    /// <summary>Opens a browser already signed in to <paramref name="host"/> (as the admin unless told otherwise).</summary>
+    public static async Task<BrowserSession> OpenSignedInAsync(HostProcess host, string username = "admin", string? password = null,
+        int width = 1600, int height = 900)
+    {
+        var session = await OpenAsync(width, height);
+        await session.SignInAsync(host, username, password ?? TestAuth.AdminPassword);
+        return session;
+    }
+
+    /// <summary>Puts a session from POST /api/auth/token where the dashboard keeps it, before any page script runs.</summary>
+    public async Task SignInAsync(HostProcess host, string username, string password)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token") { Content = JsonContent.Create(new { username, password }) };
+        using var response = await host.Http.SendAsync(request);
+        var json = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"sign-in as {username}: {(int)response.StatusCode} {json}");
+        await Page.Context.AddInitScriptAsync($"localStorage.setItem('visibility.session', {JsonSerializer.Serialize(json)});");
+    }
+
     public async Task<string> ScreenshotAsync(string name)
     {
         var path = Path.Combine(TestPaths.ArtifactsDir, name + ".png");

@@ -28,7 +28,7 @@ public sealed class DashboardTests(DashboardFixture fx) : IClassFixture<Dashboar
         await PostTelemetryAsync(fx.Host.Http, Enumerable.Range(0, 5).Select(i =>
             (object)Reading("UI-COLD", $"ui{i}", t0.AddMinutes(5 * i), path[10 + i].Lat, path[10 + i].Lon, temperatureC: 11.5)));
 
-        await using var browser = await BrowserSession.OpenAsync();
+        await using var browser = await BrowserSession.OpenSignedInAsync(fx.Host);
         var page = browser.Page;
         await page.GotoAsync(fx.Host.BaseUrl);
         await page.WaitForSelectorAsync("body[data-link='live']", new() { Timeout = 20_000 });
@@ -59,9 +59,38 @@ public sealed class DashboardTests(DashboardFixture fx) : IClassFixture<Dashboar
     }
 
     [Fact]
-    public async Task Dashboard_says_it_is_offline_when_the_host_is_gone_and_recovers_after_restart()
+    public async Task An_operator_signs_in_with_the_form_and_lands_on_the_live_map_and_a_wrong_password_is_refused()
     {
         await using var browser = await BrowserSession.OpenAsync();
+        var page = browser.Page;
+        await page.GotoAsync(fx.Host.BaseUrl + "/");
+        await page.WaitForURLAsync("**/signin?next=*", new() { Timeout = 10_000 });
+        // The embedded default lists its demo users (labelled) on the sign-in page.
+        await page.Locator(".signin-demo").GetByText("Demo data").WaitForAsync(new() { Timeout = 10_000 });
+
+        await page.FillAsync("#username", "operator");
+        await page.FillAsync("#password", "not-the-password");
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator(".signin-error").GetByText("Unknown user or wrong password").WaitForAsync(new() { Timeout = 10_000 });
+        await browser.ScreenshotAsync("signin-refused");
+
+        await page.FillAsync("#password", "operator-demo");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("body[data-link='live']", new() { Timeout = 20_000 });
+        Assert.Contains("operator", await page.Locator(".page-nav .who").InnerTextAsync());
+
+        // Signing out forgets the token: the map is out of reach again.
+        await page.ClickAsync(".page-nav .signout");
+        await page.WaitForURLAsync("**/signin?next=*", new() { Timeout = 10_000 });
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('visibility.session')"));
+        // The refused sign-in's 401 is the only console error the page may show.
+        Assert.All(browser.Errors, e => Assert.Contains("401", e));
+    }
+
+    [Fact]
+    public async Task Dashboard_says_it_is_offline_when_the_host_is_gone_and_recovers_after_restart()
+    {
+        await using var browser = await BrowserSession.OpenSignedInAsync(fx.Host);
         var page = browser.Page;
         await page.GotoAsync(fx.Host.BaseUrl);
         await page.WaitForSelectorAsync("body[data-link='live']", new() { Timeout = 20_000 });

@@ -19,7 +19,7 @@ public class HostFixture : IAsyncLifetime
     protected virtual string Name => GetType().Name;
     protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         _azurite = await AzuriteServer.StartAsync(new AzuriteOptions { DataPath = _dataPath }, NullLogger.Instance, CancellationToken.None);
         Host = await HostProcess.StartAsync(ConnectionString, Name, Settings);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Runtime.InteropServices;
@@ -49,6 +50,7 @@ public sealed class HostProcess : IAsyncDisposable
             ["Orleans__SiloPort"] = FreePort.Next().ToString(),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
             ["Simulator__Enabled"] = "false",
+            ["Auth__BootstrapAdminPassword"] = TestAuth.AdminPassword,
             ["Ingest__CheckpointSeconds"] = "5",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -66,8 +68,36 @@ public sealed class HostProcess : IAsyncDisposable
 
         var host = new HostProcess(process, baseUrl, log, logPath);
         await host.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        await host.SignInAsAdminAsync();
         return host;
     }
+
+    /// <summary>The admin's bearer token: <see cref="Http"/> sends it on every request.</summary>
+    public string AdminToken { get; private set; } = "";
+
+    /// <summary>A gateway tracker's key (assigned to every shipment): <see cref="Http"/> sends it as X-Device-Key.</summary>
+    public string GatewayKey { get; private set; } = "";
+
+    private static int _gateways;
+
+    /// <summary>
+    /// Most tests are about behaviour, not access: their client acts as the admin and posts telemetry through a gateway
+    /// tracker. The access tests make their own clients for each role.
+    /// </summary>
+    private async Task SignInAsAdminAsync()
+    {
+        AdminToken = await TestAuth.TokenAsync(Http, "admin", TestAuth.AdminPassword);
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
+        var deviceId = $"it-gateway-{Port}-{Interlocked.Increment(ref _gateways)}-{DateTime.UtcNow:HHmmssfff}";
+        GatewayKey = await TestAuth.CreateDeviceAsync(Http, deviceId, "*");
+        Http.DefaultRequestHeaders.Add("X-Device-Key", GatewayKey);
+    }
+
+    /// <summary>A SignalR connection to the live hub, signed in as the admin (or with the given token).</summary>
+    public Microsoft.AspNetCore.SignalR.Client.HubConnection Hub(string? token = null) =>
+        new Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder()
+            .WithUrl(BaseUrl + "/hubs/live", o => o.AccessTokenProvider = () => Task.FromResult<string?>(token ?? AdminToken))
+            .Build();
 
     public async Task WaitReadyAsync(TimeSpan timeout)
     {

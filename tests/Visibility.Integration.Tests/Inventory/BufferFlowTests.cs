@@ -76,7 +76,7 @@ public sealed class BufferFlowTests(BufferFlowFixture fx) : IClassFixture<Buffer
         await CreateAsync(Http, booking);
         var before = (await BufferAsync("BF-2", "IC-B")).GetProperty("buffer").GetProperty("projectedStockout").GetString();
 
-        await using var hub = new HubConnectionBuilder().WithUrl(fx.Host.BaseUrl + "/hubs/live").Build();
+        await using var hub = fx.Host.Hub();
         var deltas = Channel.CreateUnbounded<JsonElement>();
         hub.On<JsonElement>("boardDelta", d => deltas.Writer.TryWrite(d));
         await hub.StartAsync();
@@ -232,7 +232,7 @@ public sealed class BufferFlowTests(BufferFlowFixture fx) : IClassFixture<Buffer
             },
         }, HttpStatusCode.Created);
 
-        await using var hub = new HubConnectionBuilder().WithUrl(fx.Host.BaseUrl + "/hubs/live").Build();
+        await using var hub = fx.Host.Hub();
         var supplierDeltas = Channel.CreateUnbounded<JsonElement>();
         var boardDeltas = Channel.CreateUnbounded<JsonElement>();
         hub.On<JsonElement>("suppliersDelta", d => supplierDeltas.Writer.TryWrite(d));
@@ -247,7 +247,8 @@ public sealed class BufferFlowTests(BufferFlowFixture fx) : IClassFixture<Buffer
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         JsonElement pushed = default;
-        while (pushed.ValueKind == JsonValueKind.Undefined)
+        // The registration itself may still arrive as a delta (version 0): wait for the post.
+        while (pushed.ValueKind == JsonValueKind.Undefined || pushed.GetProperty("version").GetInt64() < 1)
             foreach (var s in (await supplierDeltas.Reader.ReadAsync(timeout.Token)).GetProperty("suppliers").EnumerateArray())
                 if (s.GetProperty("id").GetString() == "SUP-LIVE") pushed = s;
         var kaohsiung = pushed.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "K");

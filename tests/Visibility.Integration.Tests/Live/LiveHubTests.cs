@@ -12,7 +12,7 @@ public sealed class LiveHubTests(LiveHubFixture fx) : IClassFixture<LiveHubFixtu
 {
     private async Task<HubConnection> ConnectAsync()
     {
-        var connection = new HubConnectionBuilder().WithUrl(fx.Host.BaseUrl + "/hubs/live").Build();
+        var connection = fx.Host.Hub();
         await connection.StartAsync();
         return connection;
     }

@@ -1,4 +1,5 @@
 // Thin fetch wrappers for the read endpoints the dashboard uses. Same origin as the page.
+import { accessToken, signOut } from "../auth/session";
 import type { Chokepoint, LaneCollection, Location, SeaRoute, ShipmentView, Track } from "./types";
 
 /** Thrown for any non-2xx answer; carries the status so callers can tell 404 from an outage. */
@@ -8,8 +9,10 @@ export class HttpError extends Error {
   }
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
+/** GET with the session's bearer token; a 401 means the session is over: back to the sign-in page. */
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { headers: { Accept: "application/json", Authorization: `Bearer ${accessToken()}` }, signal });
+  if (response.status === 401) signOut("expired");
   if (!response.ok) throw new HttpError(response.status, url);
   return (await response.json()) as T;
 }

@@ -11,6 +11,7 @@ import {
   type RetryContext,
 } from "@microsoft/signalr";
 import type { ShipmentView } from "../api/types";
+import { accessToken } from "../auth/session";
 import type { FeedContext, LiveFeed } from "./snapshotFeed";
 
 export type LinkState = "connecting" | "live" | "reconnecting" | "offline";
@@ -50,7 +51,8 @@ export class LiveConnection {
     private readonly feeds: readonly LiveFeed[],
   ) {
     this.connection = new HubConnectionBuilder()
-      .withUrl(HUB_URL)
+      // Browsers cannot put headers on a WebSocket: SignalR sends the token as access_token.
+      .withUrl(HUB_URL, { accessTokenFactory: () => accessToken() })
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: (ctx: RetryContext) => retryDelayMs(ctx.previousRetryCount),
       })

@@ -1,5 +1,6 @@
 // The page switcher shared by every dashboard page. Plain links: each page is its own entry
 // (the host serves index.html for /, /board and /suppliers) so a page can be bookmarked or shared.
+import { currentSession, PAGE_ROLES, signOut } from "../auth/session";
 import { h } from "./dom";
 
 export type PageId = "map" | "board" | "suppliers";
@@ -10,12 +11,20 @@ const PAGES: ReadonlyArray<{ id: PageId; href: string; label: string; title: str
   { id: "suppliers", href: "/suppliers", label: "Suppliers", title: "Supplier sites and their posted status" },
 ];
 
+/** The pages this user may open, and who is signed in with a sign-out button. */
 export function pageNav(active: PageId): HTMLElement {
-  return h("nav", { class: "page-nav", "aria-label": "Pages" },
-    ...PAGES.map((p) => h("a", {
-      href: p.href,
-      title: p.title,
-      class: p.id === active ? "active" : null,
-      "aria-current": p.id === active ? "page" : null,
-    }, p.label)));
+  const session = currentSession();
+  const role = session?.user.role;
+  const links = PAGES.filter((p) => !role || PAGE_ROLES[p.id].includes(role)).map((p) => h("a", {
+    href: p.href,
+    title: p.title,
+    class: p.id === active ? "active" : null,
+    "aria-current": p.id === active ? "page" : null,
+  }, p.label));
+  const out = h("button", { type: "button", class: "signout", title: "Sign out" }, "Sign out");
+  out.addEventListener("click", () => signOut());
+  const who = session
+    ? h("span", { class: "who", title: `${session.user.displayName} (${session.user.role})` }, session.user.username, h("span", { class: "who-role" }, session.user.role), out)
+    : null;
+  return h("nav", { class: "page-nav", "aria-label": "Pages" }, ...links, who);
 }
