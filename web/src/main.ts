@@ -1,4 +1,7 @@
 import "./styles.css";
 import { startApp } from "./app";
+import { startBoard } from "./board/boardPage";
 
-startApp(document.getElementById("app")!);
+const root = document.getElementById("app")!;
+if (location.pathname.replace(/\/+$/, "") === "/board") startBoard(root);
+else startApp(root);
