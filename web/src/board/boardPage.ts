@@ -121,7 +121,7 @@ export function startBoard(root: HTMLElement): void {
     }
   });
 
-  root.append(header.el, header.banner, h("main", { class: "board-page" }, filterBar.el, body));
+  root.append(header.el, h("main", { class: "board-page" }, filterBar.el, header.banner, body));
   filterBar.show(filters);
   if (open) {
     drill.show(open, undefined);

@@ -88,9 +88,9 @@ export class BoardTable {
   }
 
   setSelected(key: string | null): void {
-    if (this.selectedKey) this.views.get(this.selectedKey)?.tr.removeAttribute("aria-selected");
+    if (this.selectedKey) this.views.get(this.selectedKey)?.tr.removeAttribute("aria-current");
     this.selectedKey = key;
-    if (key) this.views.get(key)?.tr.setAttribute("aria-selected", "true");
+    if (key) this.views.get(key)?.tr.setAttribute("aria-current", "true");
   }
 
   focusRow(key: string): void {
@@ -173,7 +173,7 @@ class RowView {
 
   constructor(key: string, row: BufferRow) {
     this.row = row;
-    this.tr = h("tr", { tabindex: 0, "data-key": key },
+    this.tr = h("tr", { tabindex: 0, "data-key": key, "data-factory": row.factoryId, "data-part": row.partNumber },
       h("td", { class: "factory" }, this.factoryName, this.factoryId),
       h("td", { class: "part" }, this.part, this.hs),
       h("td", { class: "bar" }, this.bar.el),

@@ -171,7 +171,8 @@ export class Drilldown {
       h("p", { class: "chart-legend muted small" },
         h("span", { class: "lg lg-line" }), "projected on hand ",
         h("span", { class: "lg lg-arrival" }), "inbound arrival ",
-        h("span", { class: "lg lg-stockout" }), "stock-out"));
+        h("span", { class: "lg lg-stockout" }), "stock-out ",
+        h("span", { class: "lg lg-outage" }), "out of stock"));
   }
 
   private renderInbound(lines: readonly InboundLine[]): void {

@@ -8,7 +8,7 @@ import { svg } from "../ui/dom";
 import { dayNumber, dayOfInstant, formatDay } from "./boardDates";
 import { formatCompact, formatQty } from "./boardFormat";
 
-export const CHART = { width: 420, height: 210, left: 8, right: 58, top: 12, bottom: 26 } as const;
+export const CHART = { width: 420, height: 214, left: 8, right: 64, top: 12, bottom: 30 } as const;
 
 export interface ChartArrival {
   x: number;
@@ -119,8 +119,9 @@ export function renderChart(model: ChartModel, title: string): SVGSVGElement {
   for (const b of model.bands) {
     root.append(svg("rect", { class: `proj-band proj-${b.zone}`, x: left, y: b.y, width: plotRight - left, height: b.height }));
   }
+  // Days out of stock: a strip just under the zero line, where it cannot muddy the zone bands.
   for (const o of model.outages) {
-    root.append(svg("rect", { class: "proj-outage", x: o.x1, y: top, width: Math.max(1, o.x2 - o.x1), height: height - bottom - top },
+    root.append(svg("rect", { class: "proj-outage", x: o.x1, y: model.zeroY + 1.5, width: Math.max(1, o.x2 - o.x1), height: 4 },
       svg("title", null, "Projected out of stock")));
   }
   root.append(svg("line", { class: "proj-zero", x1: left, x2: plotRight, y1: model.zeroY, y2: model.zeroY }));
@@ -130,7 +131,7 @@ export function renderChart(model: ChartModel, title: string): SVGSVGElement {
   for (const t of model.xTicks) {
     root.append(
       svg("line", { class: "proj-grid", x1: t.x, x2: t.x, y1: top, y2: height - bottom }),
-      svg("text", { class: "proj-xlabel", x: t.x, y: height - bottom + 14, "text-anchor": t.x <= left + 1 ? "start" : t.x >= plotRight - 1 ? "end" : "middle" }, t.label));
+      svg("text", { class: "proj-xlabel", x: t.x, y: height - bottom + 18, "text-anchor": t.x <= left + 1 ? "start" : t.x >= plotRight - 1 ? "end" : "middle" }, t.label));
   }
   for (const a of model.arrivals) {
     const base = height - bottom;
