@@ -8,13 +8,19 @@ describe("row changes", () => {
   const before = bufferRow();
 
   it("flashes when the stock-out date moves, either way or to none", () => {
-    expect(rowChange(before, { ...before, projectedStockout: "2026-03-09" })).toEqual({ zone: false, stockout: true });
+    expect(rowChange(before, { ...before, projectedStockout: "2026-03-09" })).toEqual({ zone: false, stockout: true, supply: false });
     expect(shouldFlash(rowChange(before, { ...before, projectedStockout: null }))).toBe(true);
     expect(shouldFlash(rowChange({ ...before, projectedStockout: null }, before))).toBe(true);
   });
 
   it("flashes when the zone changes", () => {
-    expect(rowChange(before, { ...before, zone: "yellow" })).toEqual({ zone: true, stockout: false });
+    expect(rowChange(before, { ...before, zone: "yellow" })).toEqual({ zone: true, stockout: false, supply: false });
+  });
+
+  it("flashes when a supplying site's status changes the row's supply status", () => {
+    const operating = { ...before, supplyStatus: "operating" as const };
+    expect(rowChange(operating, { ...operating, supplyStatus: "halted" })).toEqual({ zone: false, stockout: false, supply: true });
+    expect(shouldFlash(rowChange(operating, { ...operating, supplyStatus: "operating", updatedAt: "2026-03-01T09:00:00Z" }))).toBe(false);
   });
 
   it("does not flash for figures that drift or for a row seen the first time", () => {

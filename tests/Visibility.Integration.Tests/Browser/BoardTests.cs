@@ -91,6 +91,15 @@ public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
         var greenPriorities = await page.EvalOnSelectorAllAsync<double[]>("tbody tr[data-key]", "rows => rows.map(r => parseFloat(r.dataset.priority))");
         Assert.Equal(greenPriorities.Order().ToArray(), greenPriorities);
 
+        // A supplying site halts: the row's supply badge says so, still without a reload.
+        var site = red.GetProperty("supply")[0];
+        using (var halted = await Http.PostAsJsonAsync($"/api/suppliers/{site.GetProperty("supplierId").GetString()}/status",
+                   new { siteId = site.GetProperty("siteId").GetString(), status = "halted", capacityPct = 0, note = "board test" }))
+            Assert.True(halted.IsSuccessStatusCode, $"status: {(int)halted.StatusCode} {await halted.Content.ReadAsStringAsync()}");
+        await row.Locator(".supply-badge.supply-halted").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal("Halted", (await row.Locator(".supply-badge").InnerTextAsync()).Trim());
+        Assert.Equal("same page", await page.EvaluateAsync<string>("() => window.__boardTestMarker"));
+
         // The inbound link opens the map with that shipment's detail panel.
         await link.ClickAsync();
         await page.WaitForURLAsync($"**/?shipment={shipmentId}", new() { Timeout = 10_000 });

@@ -217,11 +217,19 @@ class RowView {
     set(this.order, row.suggestedOrderQty > 0 ? formatQty(row.suggestedOrderQty) : "—");
 
     set(this.countries, (row.supplyCountries ?? []).join(" ") || "—");
+    // Only trouble gets a worded badge; a running supply is a quiet dot, so reduced and halted stand out.
     const status: SupplyStatus | null = row.supplyStatus ?? null;
     this.supply.hidden = status === null;
-    if (status) {
+    if (status === "operating") {
+      set(this.supply, "");
+      this.supply.className = "supply-dot";
+      this.supply.title = "All supplying sites operating";
+      this.supply.setAttribute("aria-label", "Supply operating");
+    } else if (status) {
       set(this.supply, SUPPLY_LABEL[status] ?? status);
       this.supply.className = `supply-badge supply-${status}`;
+      this.supply.title = `Worst status among the supplying sites: ${status}`;
+      this.supply.removeAttribute("aria-label");
     }
   }
 

@@ -143,7 +143,7 @@ export class Drilldown {
       h("div", { class: "drill-status" },
         h("span", { class: `zone-badge zone-badge-${row.zone}` }, `${ZONE_LABEL[row.zone] ?? row.zone} zone`),
         h("span", { class: "muted" }, `priority ${formatPct(row.planningPriorityPct)}`),
-        status ? h("span", { class: `supply-badge supply-${status}` }, `Supply ${SUPPLY_LABEL[status].toLowerCase()}`) : null,
+        status && status !== "operating" ? h("span", { class: `supply-badge supply-${status}` }, `Supply ${SUPPLY_LABEL[status].toLowerCase()}`) : null,
         row.demo ? h("span", { class: "demo-label" }, "Demo data") : null),
       kv([
         ["Net flow position", h("span", { title: "On hand + on order − qualified demand" }, formatQty(row.netFlow))],

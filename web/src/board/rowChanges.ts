@@ -5,23 +5,26 @@ import { daysBetween } from "./boardDates";
 export interface RowChange {
   zone: boolean;
   stockout: boolean;
+  /** The worst status of the supplying sites changed (e.g. a site halted). */
+  supply: boolean;
 }
 
 /**
- * A row flashes when its zone or its projected stock-out date moves: those are the two facts a planner acts on.
- * Figures that drift every minute (on hand after usage, ETA minutes) do not, or the board would never be still.
- * A row seen for the first time does not flash: at page load everything would.
+ * A row flashes when its zone, its projected stock-out date or its supply status moves: those are the facts a
+ * planner acts on. Figures that drift every minute (on hand after usage, ETA minutes) do not, or the board would
+ * never be still. A row seen for the first time does not flash: at page load everything would.
  */
 export function rowChange(previous: BufferRow | undefined, next: BufferRow): RowChange {
-  if (!previous) return { zone: false, stockout: false };
+  if (!previous) return { zone: false, stockout: false, supply: false };
   return {
     zone: previous.zone !== next.zone,
     stockout: (previous.projectedStockout ?? null) !== (next.projectedStockout ?? null),
+    supply: (previous.supplyStatus ?? null) !== (next.supplyStatus ?? null),
   };
 }
 
 export function shouldFlash(change: RowChange): boolean {
-  return change.zone || change.stockout;
+  return change.zone || change.stockout || change.supply;
 }
 
 /**
