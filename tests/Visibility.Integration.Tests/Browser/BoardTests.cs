@@ -14,6 +14,7 @@ public sealed class BoardFixture : HostFixture
 public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
 {
     private HttpClient Http => fx.Host.Http;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Board_shows_buffers_by_priority_filters_drills_down_and_moves_live()
@@ -94,8 +95,8 @@ public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
         // A supplying site halts: the row's supply badge says so, still without a reload.
         var site = red.GetProperty("supply")[0];
         using (var halted = await Http.PostAsJsonAsync($"/api/suppliers/{site.GetProperty("supplierId").GetString()}/status",
-                   new { siteId = site.GetProperty("siteId").GetString(), status = "halted", capacityPct = 0, note = "board test" }))
-            Assert.True(halted.IsSuccessStatusCode, $"status: {(int)halted.StatusCode} {await halted.Content.ReadAsStringAsync()}");
+                   new { siteId = site.GetProperty("siteId").GetString(), status = "halted", capacityPct = 0, note = "board test" }, Ct))
+            Assert.True(halted.IsSuccessStatusCode, $"status: {(int)halted.StatusCode} {await halted.Content.ReadAsStringAsync(Ct)}");
         await row.Locator(".supply-badge.supply-halted").WaitForAsync(new() { Timeout = 15_000 });
         Assert.Equal("Halted", (await row.Locator(".supply-badge").InnerTextAsync()).Trim());
         Assert.Equal("same page", await page.EvaluateAsync<string>("() => window.__boardTestMarker"));
@@ -136,10 +137,10 @@ public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var rows = (await Http.GetFromJsonAsync<JsonElement>("/api/buffers")).EnumerateArray().ToList();
+            var rows = (await Http.GetFromJsonAsync<JsonElement>("/api/buffers", Ct)).EnumerateArray().ToList();
             if (rows.Count >= 23 && rows.All(r => r.GetProperty("demo").GetBoolean())) return rows;
             Assert.True(DateTime.UtcNow < deadline, $"the demo network did not seed: {rows.Count} buffers");
-            await Task.Delay(250);
+            await Task.Delay(250, Ct);
         }
     }
 
@@ -156,7 +157,7 @@ public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
             leadTimeFactor = 0.3, variabilityFactor = 0.5, moq = 1, orderCycleDays = 7, onHand = Math.Round(onHand),
         };
         using var response = await Http.PutAsJsonAsync(
-            $"/api/factories/{row.GetProperty("factoryId").GetString()}/parts/{row.GetProperty("partNumber").GetString()}", body);
-        Assert.True(response.IsSuccessStatusCode, $"PUT part: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            $"/api/factories/{row.GetProperty("factoryId").GetString()}/parts/{row.GetProperty("partNumber").GetString()}", body, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"PUT part: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
     }
 }
