@@ -10,6 +10,7 @@ import { ExceptionsPanel } from "./panels/exceptions";
 import { Header } from "./panels/header";
 import { Legend } from "./panels/legend";
 import { Selection } from "./selection";
+import { searchWithShipment, shipmentFromSearch } from "./shipmentLink";
 import { CATEGORY_INFO, FLAG_ORDER } from "./state/categories";
 import { MarkerStore } from "./state/markerStore";
 import { formatClock, formatDelay } from "./ui/format";
@@ -20,6 +21,8 @@ const STATIC_RETRY_MS = 10_000;
 
 export function startApp(root: HTMLElement): void {
   const store = new MarkerStore();
+  // `/?shipment=<id>` (e.g. from the buffer board): opened once the first snapshot has placed the markers.
+  let linkedShipment = shipmentFromSearch(location.search);
   const header = new Header();
   const detail = new DetailPanel(() => selection.close());
   const exceptions = new ExceptionsPanel((id) => selection.select(id, true));
@@ -40,6 +43,11 @@ export function startApp(root: HTMLElement): void {
       store.applySnapshot(snapshot.markers, performance.now());
       header.setCounts(snapshot.counts);
       header.setUpdated(`updated ${formatClock(snapshot.at)} UTC`);
+      if (linkedShipment) {
+        const id = linkedShipment;
+        linkedShipment = null;
+        selection.select(id, true);
+      }
     },
     onDelta: (delta) => {
       store.applyDelta(delta.markers, delta.removed, performance.now());
@@ -62,6 +70,9 @@ export function startApp(root: HTMLElement): void {
     const left = exceptions.el.classList.contains("collapsed") ? 0 : exceptions.el.getBoundingClientRect().width;
     const right = detail.el.hidden ? 0 : detail.el.getBoundingClientRect().width || 380;
     return (left - right) / 2;
+  }, (id) => {
+    const search = searchWithShipment(location.search, id);
+    if (search !== location.search) history.replaceState(history.state, "", `${location.pathname}${search}`);
   });
 
   root.append(map.el, header.el, header.banner, exceptions.el, detail.el, legend.el);

@@ -2,10 +2,17 @@ import "./styles.css";
 import { startApp } from "./app";
 import { currentSession, homeFor, PAGE_ROLES, signOut } from "./auth/session";
 import { startSignIn } from "./auth/signInPage";
+import { startBoard } from "./board/boardPage";
 import { h } from "./ui/dom";
 
 // One entry for every page: the host serves index.html for each path; this picks the page. Every page
-// but sign-in needs a session, and only the pages the user's role may open are shown.
+// but sign-in needs a session, and a page opens only for the roles that may use it (the API enforces
+// the same rules; this only avoids showing a page full of refusals).
+const PAGES: Record<string, { id: keyof typeof PAGE_ROLES; start: (root: HTMLElement) => void }> = {
+  "/": { id: "map", start: startApp },
+  "/board": { id: "board", start: startBoard },
+};
+
 const root = document.getElementById("app")!;
 const path = location.pathname.replace(/\/+$/, "") || "/";
 
@@ -13,9 +20,10 @@ if (path === "/signin") {
   startSignIn(root);
 } else {
   const session = currentSession();
+  const page = PAGES[path];
   if (!session) signOut();
   else if (session.user.role === "supplier") notForThisRole(root, "Supplier accounts post through the supplier portal, which this dashboard does not include yet.");
-  else if (path === "/" && PAGE_ROLES.map.includes(session.user.role)) startApp(root);
+  else if (page && PAGE_ROLES[page.id].includes(session.user.role)) page.start(root);
   else if (path !== homeFor(session.user.role)) location.replace(homeFor(session.user.role));
   else notForThisRole(root, "There is no page here for your role.");
 }

@@ -18,6 +18,8 @@ export class Selection {
   private track: Path2D | null = null;
   private trackFetchedAt = 0;
   private hasView = false;
+  /** A fly-to was asked for a shipment that has no marker yet: fly when its first view brings a position. */
+  private focusOnView = false;
 
   constructor(
     private readonly map: MapCanvas,
@@ -26,6 +28,8 @@ export class Selection {
     private readonly store: MarkerStore,
     /** Horizontal screen offset that keeps a focused point clear of the side panels. */
     private readonly focusOffsetPx: () => number,
+    /** The open shipment changed (null: closed); the app keeps the URL in step with it. */
+    private readonly onChange: (id: string | null) => void = () => {},
   ) {}
 
   get current(): string | null {
@@ -46,7 +50,8 @@ export class Selection {
     this.map.base.setSelection(null, null);
     this.map.markers.selectedId = id;
     this.panel.showLoading(id);
-    if (focus) this.focusOn(id); // after the panel opened, so the offset accounts for it
+    this.focusOnView = focus && !this.focusOn(id); // after the panel opened, so the offset accounts for it
+    this.onChange(id);
 
     this.live.watch(id).then(
       (view) => {
@@ -67,7 +72,9 @@ export class Selection {
     this.map.markers.selectedId = null;
     this.map.base.setSelection(null, null);
     this.panel.hide();
+    this.focusOnView = false;
     void this.live.unwatch();
+    this.onChange(null);
   }
 
   /** A "shipment" push from the hub (only ever for the watched id). */
@@ -76,12 +83,19 @@ export class Selection {
     const first = !this.hasView;
     this.hasView = true;
     this.panel.update(view);
+    if (first && this.focusOnView && view.position) {
+      this.focusOnView = false;
+      this.map.focus(view.position.lon, view.position.lat, this.focusOffsetPx());
+    }
     if (!first && performance.now() - this.trackFetchedAt > TRACK_REFRESH_MS) void this.loadTrack(view.id);
   }
 
-  private focusOn(id: string): void {
+  /** Flies to the shipment's marker; false when the map has no marker for it. */
+  private focusOn(id: string): boolean {
     const i = this.store.indexOf(id);
-    if (i >= 0) this.map.focus(this.store.lon[i]!, this.store.lat[i]!, this.focusOffsetPx());
+    if (i < 0) return false;
+    this.map.focus(this.store.lon[i]!, this.store.lat[i]!, this.focusOffsetPx());
+    return true;
   }
 
   private async loadOverHttp(id: string): Promise<void> {

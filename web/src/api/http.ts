@@ -1,6 +1,6 @@
 // Thin fetch wrappers for the read endpoints the dashboard uses. Same origin as the page.
 import { accessToken, signOut } from "../auth/session";
-import type { Chokepoint, LaneCollection, Location, SeaRoute, ShipmentView, Track } from "./types";
+import type { BufferDetail, Chokepoint, Factory, LaneCollection, Location, SeaRoute, ShipmentView, Track } from "./types";
 
 /** Thrown for any non-2xx answer; carries the status so callers can tell 404 from an outage. */
 export class HttpError extends Error {
@@ -28,6 +28,10 @@ export const api = {
     getJson<SeaRoute>(`/api/shipments/${encodeURIComponent(id)}/route`, signal),
   track: (id: string, signal?: AbortSignal) =>
     getJson<Track>(`/api/shipments/${encodeURIComponent(id)}/track`, signal),
+  factories: (signal?: AbortSignal) => getJson<Factory[]>("/api/factories", signal),
+  /** One buffer with its 90-day projected on hand. */
+  bufferDetail: (factoryId: string, partNumber: string, signal?: AbortSignal) =>
+    getJson<BufferDetail>(`/api/factories/${encodeURIComponent(factoryId)}/buffers/${encodeURIComponent(partNumber)}`, signal),
 };
 
 /**

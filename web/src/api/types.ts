@@ -154,3 +154,97 @@ export interface MapDelta {
   counts: Counts;
   alerts: AlertEvent[];
 }
+
+// ---- factories and DDMRP buffers (the manager board) ----
+
+export type BufferZone = "red" | "yellow" | "green";
+export type SupplyStatus = "operating" | "reduced" | "halted";
+
+/** A shipment on its way to a factory with some of this part, counted as on order until delivered. */
+export interface InboundLine {
+  shipmentId: string;
+  quantity: number;
+  eta: string;
+}
+
+/** One supplier site that supplies a part to a factory, with the status it last posted. */
+export interface SupplySite {
+  supplierId: string;
+  supplierName: string;
+  siteId: string;
+  siteName: string;
+  country: string;
+  status: SupplyStatus;
+  capacityPct: number;
+  expectedRecovery: string | null;
+}
+
+/** One factory × part DDMRP buffer as the board and `/api/factories/{id}/buffers` carry it. */
+export interface BufferRow {
+  factoryId: string;
+  factoryName: string;
+  partNumber: string;
+  hsCode: string;
+  adu: number;
+  aduSource: "parameter" | "usage";
+  red: number;
+  yellow: number;
+  green: number;
+  topOfRed: number;
+  topOfYellow: number;
+  topOfGreen: number;
+  onHand: number;
+  onOrder: number;
+  qualifiedDemand: number;
+  netFlow: number;
+  planningPriorityPct: number;
+  zone: BufferZone;
+  suggestedOrderQty: number;
+  executionZone: string;
+  daysOfCover: number | null;
+  /** "YYYY-MM-DD" */
+  projectedStockout: string | null;
+  inbound: InboundLine[];
+  supplyCountries: string[];
+  /** Newer hosts only: the sites supplying this part to this factory. */
+  supply?: SupplySite[];
+  /** Newer hosts only: the worst status among `supply` (null when no site is known). */
+  supplyStatus?: SupplyStatus | null;
+  updatedAt: string;
+  demo: boolean;
+}
+
+export interface BoardSnapshot {
+  seq: number;
+  at: string;
+  rows: BufferRow[];
+}
+
+/** Full rows that changed since the previous delta; replace by factoryId + partNumber. */
+export interface BoardDelta {
+  seq: number;
+  at: string;
+  rows: BufferRow[];
+}
+
+export interface ProjectionPoint {
+  /** "YYYY-MM-DD" */
+  date: string;
+  onHand: number;
+}
+
+export interface BufferDetail {
+  buffer: BufferRow;
+  projection: ProjectionPoint[];
+}
+
+export interface Factory {
+  id: string;
+  name: string;
+  locode: string;
+  lat: number;
+  lon: number;
+  country: string;
+  demo: boolean;
+  parts: string[];
+}

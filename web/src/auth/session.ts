@@ -63,8 +63,9 @@ export const PAGE_ROLES: Record<"map" | "board" | "suppliers", readonly Role[]> 
   suppliers: ["operator", "manager", "admin"],
 };
 
-export function homeFor(_role: Role): string {
-  return "/";
+/** Where a role lands after signing in: managers on their buffer board, everyone else on the map. */
+export function homeFor(role: Role): string {
+  return role === "manager" ? "/board" : "/";
 }
 
 /** A safe "next" target: only a path on this site, never another origin. */
