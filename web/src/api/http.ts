@@ -1,5 +1,7 @@
 // Thin fetch wrappers for the read endpoints the dashboard uses. Same origin as the page.
-import type { Chokepoint, LaneCollection, Location, SeaRoute, ShipmentView, Track } from "./types";
+import type {
+  Chokepoint, Factory, LaneCollection, Location, SeaRoute, ShipmentView, StatusHistoryEntry, Supplier, Track,
+} from "./types";
 
 /** Thrown for any non-2xx answer; carries the status so callers can tell 404 from an outage. */
 export class HttpError extends Error {
@@ -25,6 +27,13 @@ export const api = {
     getJson<SeaRoute>(`/api/shipments/${encodeURIComponent(id)}/route`, signal),
   track: (id: string, signal?: AbortSignal) =>
     getJson<Track>(`/api/shipments/${encodeURIComponent(id)}/track`, signal),
+  suppliers: (signal?: AbortSignal) => getJson<Supplier[]>("/api/suppliers", signal),
+  supplier: (id: string, signal?: AbortSignal) =>
+    getJson<Supplier>(`/api/suppliers/${encodeURIComponent(id)}`, signal),
+  /** Everything the supplier posted, newest first. */
+  supplierHistory: (id: string, signal?: AbortSignal) =>
+    getJson<StatusHistoryEntry[]>(`/api/suppliers/${encodeURIComponent(id)}/status-history`, signal),
+  factories: (signal?: AbortSignal) => getJson<Factory[]>("/api/factories", signal),
 };
 
 /**
