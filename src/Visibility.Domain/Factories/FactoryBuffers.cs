@@ -21,8 +21,12 @@ public static class FactoryBuffers
     {
         var (status, source) = Evaluate(state, partNumber, today);
         var countries = state.SupplyCountries.TryGetValue(partNumber, out var set) ? set.Order().ToArray() : [];
+        var supply = state.Supply.TryGetValue(partNumber, out var sources)
+            ? sources.Values.OrderBy(s => s.SupplierName, StringComparer.Ordinal).ThenBy(s => s.SiteName, StringComparer.Ordinal).ToArray()
+            : [];
         var profile = state.Profile!;
-        return BufferView.From(profile.Id, profile.Name, partNumber, state.Parts[partNumber].Parameters, source, status, countries, now, profile.Demo);
+        return BufferView.From(profile.Id, profile.Name, partNumber, state.Parts[partNumber].Parameters, source, status, countries, now, profile.Demo)
+            with { Supply = supply, SupplyStatus = SupplySource.Worst(supply) };
     }
 
     public static BufferDetail Detail(FactoryState state, string partNumber, DateOnly today, DateTimeOffset now)
@@ -65,6 +69,39 @@ public static class FactoryBuffers
                 part.UpdatedAt = at;
             }
             changed.Add(line.Key);
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// Records that a supplier site supplies a part. A site registered again keeps the status it last posted (the
+    /// supplier re-registers on every create call). Returns true when the part's row changed.
+    /// </summary>
+    public static bool RegisterSupply(FactoryState state, string partNumber, SupplySource source)
+    {
+        if (!state.SupplyCountries.TryGetValue(partNumber, out var countries)) state.SupplyCountries[partNumber] = countries = new(StringComparer.Ordinal);
+        bool changed = countries.Add(source.Country);
+        if (!state.Supply.TryGetValue(partNumber, out var sources)) state.Supply[partNumber] = sources = new(StringComparer.Ordinal);
+        var merged = sources.TryGetValue(source.Key, out var held)
+            ? source with { Status = held.Status, CapacityPct = held.CapacityPct, ExpectedRecovery = held.ExpectedRecovery }
+            : source;
+        if (held == merged) return changed;
+        sources[source.Key] = merged;
+        return true;
+    }
+
+    /// <summary>A supplier site posted its status: every part it supplies here takes it. Returns the parts whose row changed.</summary>
+    public static IReadOnlyList<string> UpdateSupplyStatus(FactoryState state, string supplierId, string siteId, string status, double capacityPct, DateTimeOffset? expectedRecovery)
+    {
+        var key = supplierId + "/" + siteId;
+        var changed = new List<string>();
+        foreach (var (partNumber, sources) in state.Supply)
+        {
+            if (!sources.TryGetValue(key, out var held)) continue;
+            var updated = held with { Status = status, CapacityPct = capacityPct, ExpectedRecovery = expectedRecovery };
+            if (updated == held) continue;
+            sources[key] = updated;
+            changed.Add(partNumber);
         }
         return changed;
     }

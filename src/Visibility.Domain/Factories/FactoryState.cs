@@ -14,6 +14,8 @@ public sealed class FactoryState
     [Id(3)] public HashSet<string> Delivered { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Part → countries of the supplier sites that supply it to this factory.</summary>
     [Id(4)] public Dictionary<string, HashSet<string>> SupplyCountries { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Part → supplier site ("supplier/site") → that site with its last posted status.</summary>
+    [Id(5)] public Dictionary<string, Dictionary<string, SupplySource>> Supply { get; set; } = new(StringComparer.Ordinal);
 
     public bool Exists => Profile != null;
 }

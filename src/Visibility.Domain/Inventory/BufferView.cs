@@ -30,6 +30,10 @@ public sealed record BufferView
     [Id(23)] public string[] SupplyCountries { get; init; } = [];
     [Id(24)] public DateTimeOffset UpdatedAt { get; init; }
     [Id(25)] public bool Demo { get; init; }
+    /// <summary>The supplier sites that supply this part to this factory, with what each last posted.</summary>
+    [Id(26)] public Factories.SupplySource[] Supply { get; init; } = [];
+    /// <summary>The worst status among <see cref="Supply"/> (halted, reduced, operating), or null with no known source.</summary>
+    [Id(27)] public string? SupplyStatus { get; init; }
 
     public static BufferView From(string factoryId, string factoryName, string partNumber, BufferParameters p, string aduSource,
         BufferStatus s, string[] supplyCountries, DateTimeOffset updatedAt, bool demo) => new()

@@ -1,12 +1,14 @@
 namespace Visibility.Domain.Suppliers;
 
 [GenerateSerializer, Immutable]
+/// <param name="Version">Grows with every status the supplier posts: the newer of two views of one supplier wins.</param>
 public sealed record SupplierView(
     [property: Id(0)] string Id,
     [property: Id(1)] string Name,
     [property: Id(2)] string Country,
     [property: Id(3)] bool Demo,
-    [property: Id(4)] SiteView[] Sites);
+    [property: Id(4)] SiteView[] Sites,
+    [property: Id(5)] long Version = 0);
 
 [GenerateSerializer, Immutable]
 public sealed record SiteView(

@@ -97,12 +97,19 @@ public sealed class FactoryGrain(
         return true;
     }
 
-    public async Task RegisterSupply(string partNumber, string country)
+    public async Task RegisterSupply(string partNumber, SupplySource source)
     {
-        if (!S.SupplyCountries.TryGetValue(partNumber, out var countries)) S.SupplyCountries[partNumber] = countries = new(StringComparer.Ordinal);
-        if (!countries.Add(country)) return;
+        if (!FactoryBuffers.RegisterSupply(S, partNumber, source)) return;
         await WriteIfExistsAsync();
         if (S.Exists && S.Parts.ContainsKey(partNumber)) Publish(partNumber);
+    }
+
+    public async Task UpdateSupplyStatus(string supplierId, string siteId, string status, double capacityPct, DateTimeOffset? expectedRecovery)
+    {
+        var changed = FactoryBuffers.UpdateSupplyStatus(S, supplierId, siteId, status, capacityPct, expectedRecovery);
+        if (changed.Count == 0) return;
+        await WriteIfExistsAsync();
+        foreach (var partNumber in changed) if (S.Exists && S.Parts.ContainsKey(partNumber)) Publish(partNumber);
     }
 
     /// <summary>

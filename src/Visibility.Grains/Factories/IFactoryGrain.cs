@@ -19,7 +19,10 @@ public interface IFactoryGrain : IGrainWithStringKey
     Task UpsertInbound(string shipmentId, InboundLine[] lines, DateTimeOffset eta);
     /// <summary>The shipment was delivered: on order becomes on hand, exactly once. True the first time.</summary>
     Task<bool> Deliver(string shipmentId, InboundLine[] lines);
-    Task RegisterSupply(string partNumber, string country);
+    /// <summary>A supplier site supplies this part (called when the supplier registers).</summary>
+    Task RegisterSupply(string partNumber, SupplySource source);
+    /// <summary>A supplier site posted its status; the parts it supplies here are re-published with it.</summary>
+    Task UpdateSupplyStatus(string supplierId, string siteId, string status, double capacityPct, DateTimeOffset? expectedRecovery);
 }
 
 [GenerateSerializer, Immutable]

@@ -2,7 +2,7 @@ using Orleans.Concurrency;
 
 namespace Visibility.Grains.Live;
 
-/// <summary>Collects shipment and buffer updates and forwards them in batches to every silo's observer (GPSTracker's push notifier).</summary>
+/// <summary>Collects shipment, buffer and supplier updates and forwards them in batches to every silo's observer (GPSTracker's push notifier).</summary>
 public interface IPushNotifierGrain : IGrainWithIntegerKey
 {
     [OneWay]
@@ -10,4 +10,7 @@ public interface IPushNotifierGrain : IGrainWithIntegerKey
 
     [OneWay]
     Task PublishBuffer(Visibility.Domain.Inventory.BufferView buffer);
+
+    [OneWay]
+    Task PublishSupplier(Visibility.Domain.Suppliers.SupplierView supplier);
 }

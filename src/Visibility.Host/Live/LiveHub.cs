@@ -6,12 +6,13 @@ namespace Visibility.Host.Live;
 
 /// <summary>
 /// /hubs/live. Clients subscribe to the map (a snapshot now, then "mapDelta" every flush) and watch single shipments
-/// ("shipment" pushes). See README, "Live hub".
+/// ("shipment" pushes), the manager board and the suppliers. See README, "Live hub".
 /// </summary>
-public sealed class LiveHub(LiveMapState map, BufferBoardState board, ShipmentWatchers watchers, IGrainFactory grains) : Hub
+public sealed class LiveHub(LiveMapState map, BufferBoardState board, SupplierDirectoryState suppliers, ShipmentWatchers watchers, IGrainFactory grains) : Hub
 {
     public const string MapGroup = "map";
     public const string BoardGroup = "board";
+    public const string SuppliersGroup = "suppliers";
 
     public async Task<MapSnapshot> SubscribeMap()
     {
@@ -30,6 +31,15 @@ public sealed class LiveHub(LiveMapState map, BufferBoardState board, ShipmentWa
     }
 
     public Task UnsubscribeBoard() => Groups.RemoveFromGroupAsync(Context.ConnectionId, BoardGroup);
+
+    /// <summary>Every supplier with its sites' posted status now, then "suppliersDelta" with the suppliers that changed.</summary>
+    public async Task<SuppliersSnapshot> SubscribeSuppliers()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, SuppliersGroup);
+        return await suppliers.SnapshotAsync();
+    }
+
+    public Task UnsubscribeSuppliers() => Groups.RemoveFromGroupAsync(Context.ConnectionId, SuppliersGroup);
 
     public async Task<ShipmentView?> WatchShipment(string id)
     {

@@ -14,6 +14,7 @@ namespace Visibility.Host.Live;
 public sealed class LiveMapBroadcaster(
     LiveMapState map,
     BufferBoardState board,
+    SupplierDirectoryState suppliers,
     ShipmentWatchers watchers,
     IHubContext<LiveHub> hub,
     IGrainFactory grains,
@@ -28,9 +29,10 @@ public sealed class LiveMapBroadcaster(
 
     public Task OnUpdates(LiveUpdateBatch batch)
     {
-        UpdatesIn.Add(batch.Updates.Length + batch.Buffers.Length);
+        UpdatesIn.Add(batch.Updates.Length + batch.Buffers.Length + batch.Suppliers.Length);
         if (batch.Updates.Length > 0) map.Apply(batch);
         if (batch.Buffers.Length > 0) board.Apply(batch.Buffers);
+        if (batch.Suppliers.Length > 0) suppliers.Apply(batch.Suppliers);
         return Task.CompletedTask;
     }
 
@@ -65,6 +67,7 @@ public sealed class LiveMapBroadcaster(
     private async Task FlushAsync()
     {
         if (board.TakeDelta() is { } boardDelta) await hub.Clients.Group(LiveHub.BoardGroup).SendAsync("boardDelta", boardDelta);
+        if (suppliers.TakeDelta() is { } suppliersDelta) await hub.Clients.Group(LiveHub.SuppliersGroup).SendAsync("suppliersDelta", suppliersDelta);
         if (map.TakeDelta() is not { } taken) return;
         await hub.Clients.Group(LiveHub.MapGroup).SendAsync("mapDelta", taken.Delta);
         DeltasOut.Add(1);

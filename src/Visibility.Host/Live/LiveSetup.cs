@@ -8,6 +8,7 @@ public static class LiveSetup
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
         services.AddSingleton<LiveMapState>();
         services.AddSingleton<BufferBoardState>();
+        services.AddSingleton<SupplierDirectoryState>();
         services.AddSingleton<ShipmentWatchers>();
         services.AddSingleton<LiveMapBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveMapBroadcaster>());

@@ -217,4 +217,61 @@ public sealed class BufferFlowTests(BufferFlowFixture fx) : IClassFixture<Buffer
         Assert.True(inChina);
         Assert.DoesNotContain((await Http.GetFromJsonAsync<JsonElement>("/api/buffers?country=VN")).EnumerateArray(), r => r.GetProperty("factoryId").GetString() == "BF-SUP");
     }
+
+    [Fact]
+    public async Task A_supplier_posting_halted_reaches_suppliers_subscribers_and_the_factory_board_row_live()
+    {
+        await FactoryWithPartAsync("BF-LIVE", "IC-L", onHand: 500);
+        await SendAsync(HttpMethod.Post, "/api/suppliers", new
+        {
+            id = "SUP-LIVE", name = "Live Passives", country = "TW",
+            sites = new[]
+            {
+                new { id = "K", name = "Kaohsiung", locode = "TWKHH", parts = new[] { new { partNumber = "IC-L", factoryIds = new[] { "BF-LIVE" } } } },
+                new { id = "T", name = "Taichung", locode = "TWTXG", parts = new[] { new { partNumber = "IC-L", factoryIds = new[] { "BF-LIVE" } } } },
+            },
+        }, HttpStatusCode.Created);
+
+        await using var hub = new HubConnectionBuilder().WithUrl(fx.Host.BaseUrl + "/hubs/live").Build();
+        var supplierDeltas = Channel.CreateUnbounded<JsonElement>();
+        var boardDeltas = Channel.CreateUnbounded<JsonElement>();
+        hub.On<JsonElement>("suppliersDelta", d => supplierDeltas.Writer.TryWrite(d));
+        hub.On<JsonElement>("boardDelta", d => boardDeltas.Writer.TryWrite(d));
+        await hub.StartAsync();
+        var snapshot = await hub.InvokeAsync<JsonElement>("SubscribeSuppliers");
+        var listed = snapshot.GetProperty("suppliers").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "SUP-LIVE");
+        Assert.All(listed.GetProperty("sites").EnumerateArray(), site => Assert.Equal("operating", site.GetProperty("status").GetString()));
+        await hub.InvokeAsync<JsonElement>("SubscribeBoard");
+
+        await SendAsync(HttpMethod.Post, "/api/suppliers/SUP-LIVE/status", new { siteId = "K", status = "halted", capacityPct = 0, note = "typhoon" }, HttpStatusCode.OK);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        JsonElement pushed = default;
+        while (pushed.ValueKind == JsonValueKind.Undefined)
+            foreach (var s in (await supplierDeltas.Reader.ReadAsync(timeout.Token)).GetProperty("suppliers").EnumerateArray())
+                if (s.GetProperty("id").GetString() == "SUP-LIVE") pushed = s;
+        var kaohsiung = pushed.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "K");
+        Assert.Equal("halted", kaohsiung.GetProperty("status").GetString());
+        Assert.Equal("typhoon", kaohsiung.GetProperty("note").GetString());
+        Assert.Equal("operating", pushed.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "T").GetProperty("status").GetString());
+        Assert.Equal(1, pushed.GetProperty("version").GetInt64());
+
+        // The factory's row names both sources and takes the worst status as its own.
+        JsonElement row = default;
+        while (row.ValueKind == JsonValueKind.Undefined || row.GetProperty("supplyStatus").GetString() != "halted")
+            foreach (var r in (await boardDeltas.Reader.ReadAsync(timeout.Token)).GetProperty("rows").EnumerateArray())
+                if (r.GetProperty("factoryId").GetString() == "BF-LIVE") row = r;
+        var sources = row.GetProperty("supply").EnumerateArray().ToArray();
+        Assert.Equal(["K", "T"], sources.Select(s => s.GetProperty("siteId").GetString()).Order().ToArray());
+        Assert.Equal("halted", sources.Single(s => s.GetProperty("siteId").GetString() == "K").GetProperty("status").GetString());
+        Assert.Equal(0, sources.Single(s => s.GetProperty("siteId").GetString() == "K").GetProperty("capacityPct").GetDouble());
+
+        // Back to operating: the row recovers too.
+        await SendAsync(HttpMethod.Post, "/api/suppliers/SUP-LIVE/status", new { siteId = "K", status = "operating", capacityPct = 100 }, HttpStatusCode.OK);
+        while (row.GetProperty("supplyStatus").GetString() != "operating")
+            foreach (var r in (await boardDeltas.Reader.ReadAsync(timeout.Token)).GetProperty("rows").EnumerateArray())
+                if (r.GetProperty("factoryId").GetString() == "BF-LIVE") row = r;
+        var buffer = (await BufferAsync("BF-LIVE", "IC-L")).GetProperty("buffer");
+        Assert.Equal("operating", buffer.GetProperty("supplyStatus").GetString());
+    }
 }
