@@ -25,6 +25,9 @@ export class NetworkPopover {
   private target: PopoverTarget | null = null;
   private anchor: { lon: number; lat: number } | null = null;
   private frame = 0;
+  /** Camera version and content the card was last placed for. */
+  private placedFor = "";
+  private renders = 0;
 
   constructor(private readonly view: MapView, private readonly data: NetworkData) {
     this.body = h("div", { class: "net-pop-body" });
@@ -46,6 +49,7 @@ export class NetworkPopover {
   }
 
   close(): void {
+    this.placedFor = "";
     this.target = null;
     this.anchor = null;
     this.el.hidden = true;
@@ -59,6 +63,7 @@ export class NetworkPopover {
   }
 
   private render(): void {
+    this.renders++;
     const t = this.target!;
     if (t.kind === "site") {
       const [supplierId] = splitKey(t.key);
@@ -115,12 +120,15 @@ export class NetworkPopover {
           h("li", null, statusPill(f.site.status), h("span", null, f.site.name, h("span", { class: "muted" }, ` · ${f.supplier.name}`))))));
   }
 
-  /** Keeps the card beside its point while open; hidden when the point is off screen. */
+  /** Keeps the card beside its point while open (hidden when the point is off screen). */
   private follow(): void {
     this.frame = requestAnimationFrame(() => this.follow());
     const a = this.anchor;
-    if (!a) return;
     const v = this.view;
+    // Measuring the card forces a layout: only when the camera moved or the content changed.
+    const key = `${v.version}|${this.renders}`;
+    if (!a || key === this.placedFor) return;
+    this.placedFor = key;
     const w = v.worldPx;
     let x = v.originX + unitX(a.lon) * w;
     x -= w * Math.round((x - v.width / 2) / w);
