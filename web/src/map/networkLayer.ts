@@ -7,6 +7,7 @@ import type { Factory, Supplier } from "../api/types";
 import { siteKey } from "../suppliers/siteRows";
 import { statusColour, statusRank } from "../suppliers/siteStatus";
 import { drawGlyph, FACTORY_COLOUR, FACTORY_SHAPE, SITE_SHAPE } from "./networkGlyphs";
+import { placeLabels } from "./labelPlacement";
 import type { Viewport } from "./overscan";
 import { unitX, unitY } from "./projection";
 
@@ -28,6 +29,7 @@ interface Point {
 const LABEL_ZOOM = 4.5;
 const HIT_SLOP_PX = 3;
 const LABEL_FONT = "11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+const LABEL_HEIGHT = 13;
 
 export function glyphRadius(zoom: number): number {
   return zoom < 3 ? 4.5 : zoom < 5 ? 5.5 : 6.5;
@@ -38,6 +40,7 @@ export class NetworkLayer {
   showFactories = true;
   private sites: Point[] = [];
   private factories: Point[] = [];
+  private readonly widths = new Map<string, number>();
 
   constructor(private readonly changed: () => void) {}
 
@@ -78,31 +81,50 @@ export class NetworkLayer {
   /** Draws onto a base-layer canvas already scaled to CSS pixels; repeats across world copies. */
   draw(ctx: CanvasRenderingContext2D, view: Viewport, firstCopy: number, lastCopy: number): void {
     const r = glyphRadius(view.zoom);
-    const labels = view.zoom >= LABEL_ZOOM;
     const w = view.worldPx;
     for (let k = firstCopy; k <= lastCopy; k++) {
       const ox = view.originX + k * w;
-      if (this.showFactories)
-        for (const f of this.factories) this.drawPoint(ctx, view, f, ox, r, FACTORY_COLOUR, labels, true);
-      if (this.showSites)
-        for (const s of this.sites) this.drawPoint(ctx, view, s, ox, r + 0.5, statusColour(s.status), labels, false);
+      const shown: Array<{ p: Point; x: number; y: number; factory: boolean }> = [];
+      const onScreen = (p: Point, factory: boolean) => {
+        const x = ox + p.x * w;
+        const y = view.originY + p.y * w;
+        if (x >= -160 && x <= view.width + 10 && y >= -10 && y <= view.height + 10) shown.push({ p, x, y, factory });
+      };
+      if (this.showFactories) for (const f of this.factories) onScreen(f, true);
+      if (this.showSites) for (const s of this.sites) onScreen(s, false);
+      for (const s of shown)
+        drawGlyph(ctx, s.factory ? FACTORY_SHAPE : SITE_SHAPE, s.x, s.y, s.factory ? r : r + 0.5, s.factory ? FACTORY_COLOUR : statusColour(s.p.status));
+      if (view.zoom >= LABEL_ZOOM) this.drawLabels(ctx, shown, r);
     }
   }
 
-  private drawPoint(ctx: CanvasRenderingContext2D, view: Viewport, p: Point, ox: number, r: number, fill: string,
-                    labels: boolean, factory: boolean): void {
-    const x = ox + p.x * view.worldPx;
-    const y = view.originY + p.y * view.worldPx;
-    if (x < -160 || x > view.width + 10 || y < -10 || y > view.height + 10) return;
-    drawGlyph(ctx, factory ? FACTORY_SHAPE : SITE_SHAPE, x, y, r, fill);
-    if (!labels) return;
+  /** Labels after all glyphs, worst-status sites first, placed so they do not overlap. */
+  private drawLabels(ctx: CanvasRenderingContext2D, shown: Array<{ p: Point; x: number; y: number; factory: boolean }>, r: number): void {
     ctx.font = LABEL_FONT;
     ctx.textBaseline = "middle";
     ctx.lineWidth = 3;
     ctx.strokeStyle = "#0a1520";
-    ctx.strokeText(p.label, x + r + 4, y);
-    ctx.fillStyle = factory ? "#bdf0ea" : "#e6edf5";
-    ctx.fillText(p.label, x + r + 4, y);
+    const ordered = [...shown].reverse(); // sites worst first, then factories
+    const widths = ordered.map((s) => this.labelWidth(ctx, s.p.label));
+    const gap = r + 4;
+    const sides = placeLabels(ordered.map((s, i) => ({ x: s.x, y: s.y, width: widths[i]! })), gap, LABEL_HEIGHT, r + 1);
+    ordered.forEach((s, i) => {
+      const side = sides[i];
+      if (side === "none") return;
+      const x = side === "right" ? s.x + gap : s.x - gap - widths[i]!;
+      ctx.strokeText(s.p.label, x, s.y);
+      ctx.fillStyle = s.factory ? "#bdf0ea" : "#e6edf5";
+      ctx.fillText(s.p.label, x, s.y);
+    });
+  }
+
+  private labelWidth(ctx: CanvasRenderingContext2D, text: string): number {
+    let width = this.widths.get(text);
+    if (width === undefined) {
+      width = ctx.measureText(text).width;
+      this.widths.set(text, width);
+    }
+    return width;
   }
 
   /**
