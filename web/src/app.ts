@@ -11,6 +11,7 @@ import { Header } from "./panels/header";
 import { Legend } from "./panels/legend";
 import { Selection } from "./selection";
 import { searchWithShipment, shipmentFromSearch } from "./shipmentLink";
+import { SupplyNetwork } from "./supplyNetwork";
 import { CATEGORY_INFO, FLAG_ORDER } from "./state/categories";
 import { MarkerStore } from "./state/markerStore";
 import { formatClock, formatDelay } from "./ui/format";
@@ -26,10 +27,12 @@ export function startApp(root: HTMLElement): void {
   const header = new Header();
   const detail = new DetailPanel(() => selection.close());
   const exceptions = new ExceptionsPanel((id) => selection.select(id, true));
-  const map = new MapCanvas(store, {
+  const map: MapCanvas = new MapCanvas(store, {
     onMarkerClick: (id) => selection.select(id, false),
     describeMarker: (i) => describe(store, i),
+    pointAt: (x, y) => network.pointAt(x, y),
   });
+  const network: SupplyNetwork = new SupplyNetwork(map);
   const legend = new Legend((hidden) => {
     map.markers.hiddenCategories = hidden;
     map.invalidate();
@@ -63,7 +66,7 @@ export function startApp(root: HTMLElement): void {
       if (state === "live") staticLayers.loadMissing();
     },
     onShipment: (view) => selection.receive(view),
-  }, [mapFeed]);
+  }, [mapFeed, network.feed]);
 
   const selection = new Selection(map, detail, live, store, () => {
     // Land the focused shipment in the middle of the map area left between the two panels.
@@ -75,10 +78,14 @@ export function startApp(root: HTMLElement): void {
     if (search !== location.search) history.replaceState(history.state, "", `${location.pathname}${search}`);
   });
 
-  root.append(map.el, header.el, header.banner, exceptions.el, detail.el, legend.el);
+  legend.el.append(...network.legend.items);
+  root.append(map.el, network.popover.el, header.el, header.banner, exceptions.el, detail.el, legend.el);
 
   document.addEventListener("keydown", (e) => {
-    if (e.key === "Escape" && selection.current !== null) {
+    if (e.key === "Escape" && network.popover.current !== null) {
+      network.popover.close();
+      e.preventDefault();
+    } else if (e.key === "Escape" && selection.current !== null) {
       selection.close();
       e.preventDefault();
     }
@@ -95,11 +102,12 @@ export function startApp(root: HTMLElement): void {
   }, PANEL_REFRESH_MS);
   setInterval(() => detail.tick(), DETAIL_TICK_MS);
 
-  const staticLayers = new StaticLayers(map);
+  const staticLayers = new StaticLayers(map, network);
   map.start();
   exceptions.refresh(store);
   void map.base.loadLand().catch((err) => console.warn("[map] world atlas failed to load", err));
   staticLayers.loadMissing();
+  network.preload();
   live.start();
 }
 
@@ -112,14 +120,15 @@ function describe(store: MarkerStore, i: number): string {
   return `${store.ids[i]} · ${state}${flagText && flagText !== state.toLowerCase() ? ` (${flagText})` : ""}${delay}`;
 }
 
-/** Lanes, ports and chokepoints from the API; each is fetched until it has loaded once. */
+/** Lanes, ports, chokepoints and factories from the API; each is fetched until it has loaded once. */
 class StaticLayers {
   private lanes = false;
   private ports = false;
   private chokepoints = false;
+  private factories = false;
   private retry: number | undefined;
 
-  constructor(private readonly map: MapCanvas) {}
+  constructor(private readonly map: MapCanvas, private readonly network: SupplyNetwork) {}
 
   loadMissing(): void {
     if (this.retry !== undefined) {
@@ -130,6 +139,7 @@ class StaticLayers {
     if (!this.lanes) jobs.push(api.lanes().then((l) => { this.map.base.setLanes(l); this.lanes = true; }));
     if (!this.ports) jobs.push(api.ports().then((p) => { this.map.base.setPorts(p); this.ports = true; }));
     if (!this.chokepoints) jobs.push(api.chokepoints().then((c) => { this.map.base.setChokepoints(c); this.chokepoints = true; }));
+    if (!this.factories) jobs.push(api.factories().then((f) => { this.network.setFactories(f); this.factories = true; }));
     if (jobs.length === 0) return;
     void Promise.allSettled(jobs).then((results) => {
       const failed = results.filter((r) => r.status === "rejected");

@@ -3,6 +3,7 @@ import { startApp } from "./app";
 import { currentSession, homeFor, PAGE_ROLES, signOut } from "./auth/session";
 import { startSignIn } from "./auth/signInPage";
 import { startBoard } from "./board/boardPage";
+import { startSuppliers } from "./suppliers/suppliersPage";
 import { h } from "./ui/dom";
 
 // One entry for every page: the host serves index.html for each path; this picks the page. Every page
@@ -11,6 +12,7 @@ import { h } from "./ui/dom";
 const PAGES: Record<string, { id: keyof typeof PAGE_ROLES; start: (root: HTMLElement) => void }> = {
   "/": { id: "map", start: startApp },
   "/board": { id: "board", start: startBoard },
+  "/suppliers": { id: "suppliers", start: startSuppliers },
 };
 
 const root = document.getElementById("app")!;

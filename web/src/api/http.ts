@@ -1,6 +1,8 @@
 // Thin fetch wrappers for the read endpoints the dashboard uses. Same origin as the page.
 import { accessToken, signOut } from "../auth/session";
-import type { BufferDetail, Chokepoint, Factory, LaneCollection, Location, SeaRoute, ShipmentView, Track } from "./types";
+import type {
+  BufferDetail, Chokepoint, Factory, LaneCollection, Location, SeaRoute, ShipmentView, StatusHistoryEntry, Supplier, Track,
+} from "./types";
 
 /** Thrown for any non-2xx answer; carries the status so callers can tell 404 from an outage. */
 export class HttpError extends Error {
@@ -32,6 +34,12 @@ export const api = {
   /** One buffer with its 90-day projected on hand. */
   bufferDetail: (factoryId: string, partNumber: string, signal?: AbortSignal) =>
     getJson<BufferDetail>(`/api/factories/${encodeURIComponent(factoryId)}/buffers/${encodeURIComponent(partNumber)}`, signal),
+  suppliers: (signal?: AbortSignal) => getJson<Supplier[]>("/api/suppliers", signal),
+  supplier: (id: string, signal?: AbortSignal) =>
+    getJson<Supplier>(`/api/suppliers/${encodeURIComponent(id)}`, signal),
+  /** Everything the supplier posted, newest first. */
+  supplierHistory: (id: string, signal?: AbortSignal) =>
+    getJson<StatusHistoryEntry[]>(`/api/suppliers/${encodeURIComponent(id)}/status-history`, signal),
 };
 
 /**

@@ -238,6 +238,50 @@ export interface BufferDetail {
   projection: ProjectionPoint[];
 }
 
+// ---- suppliers and factories ----
+
+export type SiteStatus = "operating" | "reduced" | "halted";
+
+export interface SuppliedPart {
+  partNumber: string;
+  factoryIds: string[];
+}
+
+export interface SupplierSite {
+  id: string;
+  name: string;
+  locode: string | null;
+  lat: number;
+  lon: number;
+  country: string;
+  parts: SuppliedPart[];
+  status: SiteStatus;
+  capacityPct: number;
+  expectedRecovery: string | null;
+  note: string | null;
+  /** When the supplier last posted this site's status; null = never posted. */
+  updatedAt: string | null;
+}
+
+export interface Supplier {
+  id: string;
+  name: string;
+  country: string;
+  demo: boolean;
+  sites: SupplierSite[];
+  /** Grows with each status post; present on the live feed's views (absent from older REST answers). */
+  version?: number;
+}
+
+export interface StatusHistoryEntry {
+  at: string;
+  siteId: string;
+  status: SiteStatus;
+  capacityPct: number;
+  expectedRecovery: string | null;
+  note: string | null;
+}
+
 export interface Factory {
   id: string;
   name: string;
@@ -247,4 +291,17 @@ export interface Factory {
   country: string;
   demo: boolean;
   parts: string[];
+}
+
+export interface SuppliersSnapshot {
+  seq: number;
+  at: string;
+  suppliers: Supplier[];
+}
+
+/** The full views of the suppliers that changed since the previous delta (replace by id). */
+export interface SuppliersDelta {
+  seq: number;
+  at: string;
+  suppliers: Supplier[];
 }

@@ -33,6 +33,11 @@ const DETAIL_ZOOM = 4.2;
 const PORT_LABEL_ZOOM = 6;
 const LABEL_FONT = "11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
+/** Extra point symbols drawn on top of the static layers (e.g. the supply network), in CSS px. */
+export interface BaseOverlay {
+  draw(ctx: CanvasRenderingContext2D, view: Viewport, firstCopy: number, lastCopy: number): void;
+}
+
 interface Land {
   land: Path2D;
   coast: Path2D;
@@ -55,6 +60,7 @@ export class BaseMap {
   private chokepoints: Array<{ x: number; y: number; label: string }> = [];
   private route: Path2D | null = null;
   private track: Path2D | null = null;
+  private readonly overlays: BaseOverlay[] = [];
 
   /** Loads the coarse coastlines (small, bundled); the detailed ones follow on first zoom-in. */
   async loadLand(): Promise<void> {
@@ -82,6 +88,16 @@ export class BaseMap {
     this.chokepoints = points
       .filter((c) => Number.isFinite(c.lat) && Number.isFinite(c.lon))
       .map((c) => ({ x: unitX(c.lon), y: unitY(c.lat), label: c.displayName }));
+    this.version++;
+  }
+
+  addOverlay(overlay: BaseOverlay): void {
+    this.overlays.push(overlay);
+    this.version++;
+  }
+
+  /** An overlay's content changed: re-render the layer on the next frame. */
+  invalidate(): void {
     this.version++;
   }
 
@@ -152,6 +168,10 @@ export class BaseMap {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.drawPorts(ctx, view, firstCopy, lastCopy);
     this.drawChokepoints(ctx, view, firstCopy, lastCopy);
+    for (const overlay of this.overlays) {
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      overlay.draw(ctx, view, firstCopy, lastCopy);
+    }
   }
 
   private drawPorts(ctx: CanvasRenderingContext2D, view: Viewport, firstCopy: number, lastCopy: number): void {

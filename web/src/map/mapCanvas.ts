@@ -15,6 +15,11 @@ export interface MapCallbacks {
   onMarkerClick(id: string): void;
   /** Short text for the hover tooltip of a marker. */
   describeMarker(index: number): string;
+  /**
+   * A fixed point drawn in the base layer (supplier site, factory) under screen point (x, y), if
+   * any. Checked before the markers: there are few of them and their glyphs are larger.
+   */
+  pointAt?(x: number, y: number): { tooltip: string; activate(): void } | null;
 }
 
 const CLICK_SLOP_PX = 5;
@@ -189,8 +194,10 @@ export class MapCanvas {
       if (!this.pointers.delete(e.pointerId)) return;
       if (this.pointers.size === 0 && this.downAt && !this.dragged && e.type === "pointerup") {
         const p = this.local(e);
-        const hit = this.markers.hitTest(p.x, p.y);
-        if (hit >= 0) this.callbacks.onMarkerClick(this.store.ids[hit]!);
+        const point = this.callbacks.pointAt?.(p.x, p.y);
+        const hit = point ? -1 : this.markers.hitTest(p.x, p.y);
+        if (point) point.activate();
+        else if (hit >= 0) this.callbacks.onMarkerClick(this.store.ids[hit]!);
       }
       if (this.pointers.size === 0) this.downAt = null;
       this.pinchDistance = this.pointers.size === 2 ? this.pointerSpread() : 0;
@@ -237,13 +244,14 @@ export class MapCanvas {
   }
 
   private hover(x: number, y: number): void {
-    const hit = this.markers.hitTest(x, y);
-    if (hit < 0) {
+    const point = this.callbacks.pointAt?.(x, y);
+    const hit = point ? -1 : this.markers.hitTest(x, y);
+    if (!point && hit < 0) {
       this.hideTooltip();
       return;
     }
     this.canvas.style.cursor = "pointer";
-    this.tooltip.textContent = this.callbacks.describeMarker(hit);
+    this.tooltip.textContent = point ? point.tooltip : this.callbacks.describeMarker(hit);
     this.tooltip.style.transform = `translate(${Math.round(x + 14)}px, ${Math.round(y + 10)}px)`;
     this.tooltip.hidden = false;
   }
