@@ -16,16 +16,19 @@ public static class FactoriesApi
 
     public static RouteGroupBuilder MapFactoriesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/factories").WithTags("Factories and buffers").RequireAuthorization(Policies.Buffers);
-        group.MapPost("/", Create).WithSummary("Register a factory").Accepts<CreateFactoryRequest>("application/json");
-        group.MapGet("/", List).WithSummary("All factories");
-        group.MapGet("/{id}", Get).WithSummary("A factory and the parts it buffers");
+        var group = app.MapGroup("/api/factories").WithTags("Factories and buffers");
+        group.MapPost("/", Create).WithSummary("Register a factory").Accepts<CreateFactoryRequest>("application/json")
+            .RequireAuthorization(Policies.Buffers);
+        // Where factories are and what they make is on the operator map too; their buffers are the managers'.
+        group.MapGet("/", List).WithSummary("All factories").RequireAuthorization(Policies.FactoriesRead);
+        group.MapGet("/{id}", Get).WithSummary("A factory and the parts it buffers").RequireAuthorization(Policies.FactoriesRead);
         group.MapPut("/{id}/parts/{partNumber}", PutPart).WithSummary("Set a part's DDMRP buffer parameters")
-            .Accepts<PutPartRequest>("application/json");
+            .Accepts<PutPartRequest>("application/json").RequireAuthorization(Policies.Buffers);
         group.MapPost("/{id}/consumption", Consumption).WithSummary("Record daily usage (ADU is computed from it when not given)")
-            .Accepts<ConsumptionRequest[]>("application/json");
-        group.MapGet("/{id}/buffers", Buffers).WithSummary("The factory's buffers, most urgent first");
-        group.MapGet("/{id}/buffers/{partNumber}", Buffer).WithSummary("One buffer with its 90-day projected on hand");
+            .Accepts<ConsumptionRequest[]>("application/json").RequireAuthorization(Policies.Buffers);
+        group.MapGet("/{id}/buffers", Buffers).WithSummary("The factory's buffers, most urgent first").RequireAuthorization(Policies.Buffers);
+        group.MapGet("/{id}/buffers/{partNumber}", Buffer).WithSummary("One buffer with its 90-day projected on hand")
+            .RequireAuthorization(Policies.Buffers);
 
         app.MapGet("/api/buffers", Board).WithTags("Factories and buffers").RequireAuthorization(Policies.Buffers)
             .WithSummary("Every factory × part buffer, most urgent first, filtered by factory, zone and country of supply");

@@ -24,6 +24,8 @@ public static class Policies
     public const string SuppliersWrite = "suppliers-write";
     /// <summary>Posting site status: the supplier itself.</summary>
     public const string SupplierStatusWrite = "supplier-status-write";
+    /// <summary>Where the factories are (the operator map draws them): operators and managers.</summary>
+    public const string FactoriesRead = "factories-read";
     /// <summary>Factories, buffers, usage: managers.</summary>
     public const string Buffers = "buffers";
     /// <summary>Trackers and their keys: operators.</summary>
@@ -41,6 +43,7 @@ public static class Policies
         [SuppliersRead] = [Roles.Operator, Roles.Manager, Roles.Supplier, Roles.Admin],
         [SuppliersWrite] = [Roles.Manager, Roles.Admin],
         [SupplierStatusWrite] = [Roles.Supplier, Roles.Admin],
+        [FactoriesRead] = [Roles.Operator, Roles.Manager, Roles.Admin],
         [Buffers] = [Roles.Manager, Roles.Admin],
         [Devices] = [Roles.Operator, Roles.Admin],
         [Admin] = [Roles.Admin],

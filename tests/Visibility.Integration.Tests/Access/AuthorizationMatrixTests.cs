@@ -69,6 +69,7 @@ internal static class Matrix
 
     private static readonly Expect Everyone = new(401, 200, 200, 200, 200);
     private static readonly Expect Buffers = new(401, 403, 200, 403, 200);
+    private static readonly Expect FactoriesRead = new(401, 200, 200, 403, 200);
     private static readonly Expect AdminOnly = new(401, 403, 403, 403, 200);
     private static readonly Expect Devices = new(401, 200, 403, 403, 200);
     private static readonly Expect ShipmentRead = new(401, 200, 200, 404, 200); // no shipment belongs to a supplier yet
@@ -109,8 +110,8 @@ internal static class Matrix
         new("POST", "/api/suppliers/{id}/status", (t, _) => ($"/api/suppliers/{t}/status", new { status = "operating", capacityPct = 100 }), new(401, 403, 403, 200, 200)),
         new("GET", "/api/suppliers/{id}/status-history", (t, _) => Get($"/api/suppliers/{t}/status-history"), Everyone),
         new("POST", "/api/factories", (_, _) => ("/api/factories", new { id = "F-1", name = "Plant", locode = "MXMTY" }), Buffers),
-        new("GET", "/api/factories", (_, _) => Get("/api/factories"), Buffers),
-        new("GET", "/api/factories/{id}", (_, _) => Get("/api/factories/F-1"), Buffers),
+        new("GET", "/api/factories", (_, _) => Get("/api/factories"), FactoriesRead),
+        new("GET", "/api/factories/{id}", (_, _) => Get("/api/factories/F-1"), FactoriesRead),
         new("PUT", "/api/factories/{id}/parts/{partNumber}", (_, _) => ("/api/factories/F-1/parts/P-1", Part), Buffers),
         new("POST", "/api/factories/{id}/consumption", (_, _) => ("/api/factories/F-1/consumption", new[] { new { partNumber = "P-1", date = "2026-11-01", quantity = 90 } }), Buffers),
         new("GET", "/api/factories/{id}/buffers", (_, _) => Get("/api/factories/F-1/buffers"), Buffers),
