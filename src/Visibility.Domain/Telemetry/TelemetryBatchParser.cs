@@ -89,7 +89,9 @@ public static class TelemetryBatchParser
             var (flag, name) = Identify(ref reader);
             if (flag == Seen.None)
             {
+                // Echoed in the answer: bounded, whatever the sender named it.
                 string unknown = reader.GetString()!;
+                if (unknown.Length > 64) unknown = unknown[..64] + "…";
                 reader.Read();
                 errors.Add(new FieldPath(index, unknown).ToString(), "unknown property");
                 reader.Skip();

@@ -119,28 +119,40 @@ public sealed class IngestLog : IAsyncDisposable
         foreach (var segment in await ListSegmentsAsync(ct))
         {
             if (segment < from.Segment) continue;
-            var startOffset = segment == from.Segment ? from.Offset : 0;
-            var blob = _container.GetAppendBlobClient(SegmentNames.For(segment));
-
-            BlobDownloadStreamingResult? download;
-            try
-            {
-                // A snapshot of the length taken now: appends are atomic, so it always ends on a frame boundary.
-                var length = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength;
-                if (startOffset >= length) continue;
-                download = (await blob.DownloadStreamingAsync(
-                    new BlobDownloadOptions { Range = new HttpRange(startOffset, length - startOffset) }, ct)).Value;
-            }
-            catch (RequestFailedException ex) when (BlobErrors.IsMissing(ex))
-            {
-                continue; // deleted by a checkpoint while we were listing
-            }
-
-            await using var content = download.Content;
-            await foreach (var record in SegmentReader.ReadAsync(content, segment, startOffset, MaxRecordBytes, _logger, ct))
+            await foreach (var record in ReadSegmentFromAsync(segment, segment == from.Segment ? from.Offset : 0, ct))
             {
                 yield return record;
             }
+        }
+    }
+
+    /// <summary>The segments in the log, oldest first.</summary>
+    public Task<List<long>> SegmentsAsync(CancellationToken ct = default) => ListSegmentsAsync(ct);
+
+    /// <summary>The records of one segment, in log order (none when it is gone); for readers that page through a log by segment.</summary>
+    public IAsyncEnumerable<LogRecord> ReadSegmentAsync(long segment, CancellationToken ct = default) => ReadSegmentFromAsync(segment, 0, ct);
+
+    private async IAsyncEnumerable<LogRecord> ReadSegmentFromAsync(long segment, long startOffset, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var blob = _container.GetAppendBlobClient(SegmentNames.For(segment));
+        BlobDownloadStreamingResult? download;
+        try
+        {
+            // A snapshot of the length taken now: appends are atomic, so it always ends on a frame boundary.
+            var length = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength;
+            if (startOffset >= length) yield break;
+            download = (await blob.DownloadStreamingAsync(
+                new BlobDownloadOptions { Range = new HttpRange(startOffset, length - startOffset) }, ct)).Value;
+        }
+        catch (RequestFailedException ex) when (BlobErrors.IsMissing(ex))
+        {
+            yield break; // deleted by a checkpoint while we were listing
+        }
+
+        await using var content = download.Content;
+        await foreach (var record in SegmentReader.ReadAsync(content, segment, startOffset, MaxRecordBytes, _logger, ct))
+        {
+            yield return record;
         }
     }
 
