@@ -1,3 +1,4 @@
+using Visibility.Host.Audit;
 using Visibility.Host.Auth;
 using Visibility.Domain.Factories;
 using Visibility.Domain.Inventory;
@@ -6,6 +7,7 @@ using Visibility.Domain.Validation;
 using Visibility.Grains.Factories;
 using Visibility.Grains.Registry;
 using Visibility.Grains.Shipments;
+using Visibility.Host.Hosting;
 using Visibility.Host.Live;
 
 namespace Visibility.Host.Apis;
@@ -25,7 +27,7 @@ public static class FactoriesApi
         group.MapPut("/{id}/parts/{partNumber}", PutPart).WithSummary("Set a part's DDMRP buffer parameters")
             .Accepts<PutPartRequest>("application/json").RequireAuthorization(Policies.Buffers);
         group.MapPost("/{id}/consumption", Consumption).WithSummary("Record daily usage (ADU is computed from it when not given)")
-            .Accepts<ConsumptionRequest[]>("application/json").RequireAuthorization(Policies.Buffers);
+            .Accepts<ConsumptionRequest[]>("application/json").WithBodyLimit(256 * 1024).RequireAuthorization(Policies.Buffers);
         group.MapGet("/{id}/buffers", Buffers).WithSummary("The factory's buffers, most urgent first").RequireAuthorization(Policies.Buffers);
         group.MapGet("/{id}/buffers/{partNumber}", Buffer).WithSummary("One buffer with its 90-day projected on hand")
             .RequireAuthorization(Policies.Buffers);
@@ -42,6 +44,7 @@ public static class FactoriesApi
         var errors = new ValidationErrors();
         var profile = body!.Validate(locations, errors);
         if (profile == null) return Problems.Invalid(errors);
+        request.HttpContext.Audit(profile.Id, $"register factory {profile.Id} at {profile.Locode}");
         var result = await grains.GetGrain<IFactoryGrain>(profile.Id).Create(profile);
         return result.Outcome switch
         {
@@ -74,7 +77,7 @@ public static class FactoriesApi
 
     private static async Task<IResult> Consumption(string id, HttpRequest request, IGrainFactory grains, TimeProvider clock)
     {
-        var (body, problem) = await JsonBody.ReadAsync<ConsumptionRequest[]>(request, maxBytes: 256 * 1024);
+        var (body, problem) = await JsonBody.ReadAsync<ConsumptionRequest[]>(request);
         if (problem != null) return problem;
         var factory = await grains.GetGrain<IFactoryGrain>(id).GetView();
         if (factory == null) return NotFound(id);
@@ -89,6 +92,7 @@ public static class FactoriesApi
             string at = $"[{i}]";
             if (e == null) { errors.Add(at, "must be an object"); continue; }
             if (e.PartNumber == null) errors.Add($"{at}.partNumber", "is required");
+            else if (!TextRules.IsValidId(e.PartNumber, 64, out var why)) errors.Add($"{at}.partNumber", why);
             else if (!factory.Parts.Contains(e.PartNumber)) errors.Add($"{at}.partNumber", $"factory '{id}' has no buffer for part '{e.PartNumber}'");
             if (e.Date == null) errors.Add($"{at}.date", "is required (YYYY-MM-DD)");
             if (e.Quantity == null) errors.Add($"{at}.quantity", "is required");

@@ -14,8 +14,9 @@ public sealed record CreateFactoryRequest(string? Id, string? Name, string? Loco
         else if (!TextRules.IsValidId(Id, 64, out why)) errors.Add("id", why);
         if (string.IsNullOrWhiteSpace(Name)) errors.Add("name", "is required");
         else if (!TextRules.IsValidText(Name, 200, out why)) errors.Add("name", why);
-        var location = Locode == null ? null : locations.Find(Locode);
+        var location = Locode is null or { Length: > 10 } ? null : locations.Find(Locode);
         if (Locode == null) errors.Add("locode", "is required (a UN/LOCODE)");
+        else if (Locode.Length > 10) errors.Add("locode", "is not a UN/LOCODE");
         else if (location == null) errors.Add("locode", $"unknown location '{Locode}'");
         return errors.IsEmpty ? new FactoryProfile(Id!, Name!.Trim(), location!.Locode, location.Lat, location.Lon, location.Country, demo) : null;
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Visibility.Domain.Validation;
+using Visibility.Host.Hosting;
 
 namespace Visibility.Host.Apis;
 
@@ -18,12 +19,32 @@ public static class JsonBody
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 16,
+        // A number is a JSON number ("12", NaN and Infinity are refused), and a property named twice is an error, not
+        // "the last one wins": two parsers must never read one body differently.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
+        Converters = { new FiniteDouble() },
     };
 
-    /// <summary>Reads the whole body up to <paramref name="maxBytes"/>; null plus a problem when it is larger.</summary>
-    public static async Task<(byte[]? Body, int Length, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, int maxBytes)
+    /// <summary>1e999 reads as Infinity: refused like NaN, as "has the wrong type or format" at its path.</summary>
+    private sealed class FiniteDouble : System.Text.Json.Serialization.JsonConverter<double>
     {
-        if (request.ContentLength > maxBytes) return (null, 0, Problems.TooLarge($"the body must be at most {maxBytes:N0} bytes"));
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value) ? value : throw new JsonException();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+    }
+
+    /// <summary>
+    /// Reads the whole body up to <paramref name="maxBytes"/> (default: the endpoint's cap, see <see cref="BodyLimits"/>);
+    /// null plus a 413 problem when it is larger.
+    /// </summary>
+    public static Task<(byte[]? Body, int Length, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, int? maxBytes = null) =>
+        ReadCappedAsync(request, maxBytes ?? BodyLimits.For(request.HttpContext));
+
+    private static async Task<(byte[]? Body, int Length, ProblemHttpResult? Problem)> ReadCappedAsync(HttpRequest request, int maxBytes)
+    {
+        if (request.ContentLength > maxBytes) return (null, 0, BodyLimits.TooLarge(maxBytes));
         var feature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = maxBytes + 1;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } n and > 0 ? (int)n + 1 : 16 * 1024);
@@ -45,7 +66,7 @@ public static class JsonBody
                 if (length > maxBytes)
                 {
                     ArrayPool<byte>.Shared.Return(buffer);
-                    return (null, 0, Problems.TooLarge($"the body must be at most {maxBytes:N0} bytes"));
+                    return (null, 0, BodyLimits.TooLarge(maxBytes));
                 }
             }
             return (buffer, length, null);
@@ -53,14 +74,21 @@ public static class JsonBody
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            return (null, 0, Problems.TooLarge($"the body must be at most {maxBytes:N0} bytes"));
+            return (null, 0, BodyLimits.TooLarge(maxBytes));
         }
+    }
+
+    /// <summary>A field name taken from the body is echoed in the answer: bounded, and without control characters.</summary>
+    private static string Clip(string name)
+    {
+        var clean = new string(name.Select(c => char.IsControl(c) ? '?' : c).Take(100).ToArray());
+        return name.Length > 100 ? clean + "…" : clean;
     }
 
     public static void Return(byte[] buffer) => ArrayPool<byte>.Shared.Return(buffer);
 
     /// <summary>Deserializes a small JSON body strictly; a problem names the field when it does not fit the contract.</summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes = 64 * 1024) where T : class
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, int? maxBytes = null) where T : class
     {
         var (body, length, tooLarge) = await ReadBytesAsync(request, maxBytes);
         if (tooLarge != null) return (null, tooLarge);
@@ -76,11 +104,13 @@ public static class JsonBody
             if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
             {
                 // "The JSON property 'x' could not be mapped ...": name the property, never echo the .NET type.
-                var name = System.Text.RegularExpressions.Regex.Match(ex.Message, "'([^']*)'").Groups[1].Value;
+                var name = Clip(System.Text.RegularExpressions.Regex.Match(ex.Message, "'([^']*)'").Groups[1].Value);
                 return (null, Problems.Invalid(path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}", "unknown property"));
             }
-            string reason = ex.Message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type or format" : "malformed JSON";
-            return (null, Problems.Invalid(path, reason));
+            string reason = ex.Message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type or format"
+                : ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) ? "appears twice"
+                : "malformed JSON";
+            return (null, Problems.Invalid(Clip(path), reason));
         }
         finally
         {

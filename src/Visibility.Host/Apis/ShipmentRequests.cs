@@ -82,7 +82,8 @@ public sealed record MilestoneRequest(string? Code, DateTimeOffset? At, string? 
         string? locode = null;
         if (Locode != null)
         {
-            if (locations.Find(Locode) is { } location) locode = location.Locode;
+            if (Locode.Length > 10) errors.Add("locode", "is not a UN/LOCODE");
+            else if (locations.Find(Locode) is { } location) locode = location.Locode;
             else errors.Add("locode", $"unknown location '{Locode}'");
         }
         if (Note != null && !TextRules.IsValidText(Note, 2_000, out var why)) errors.Add("note", why);

@@ -1,3 +1,4 @@
+using Visibility.Host.Audit;
 using Visibility.Host.Auth;
 using System.Globalization;
 using Visibility.Domain.Locations;
@@ -50,6 +51,7 @@ public static class ShipmentsApi
         var errors = new ValidationErrors();
         var definition = body!.Validate(locations, errors);
         if (definition == null) return Problems.Invalid(errors);
+        request.HttpContext.Audit(definition.Id, $"book {definition.Mode.ToString().ToLowerInvariant()} shipment {definition.Origin}→{definition.Destination}");
 
         var result = await grains.GetGrain<IShipmentGrain>(definition.Id).Create(definition);
         switch (result.Outcome)
@@ -83,6 +85,7 @@ public static class ShipmentsApi
         var errors = new ValidationErrors();
         var milestone = body!.Validate(locations, clock.GetUtcNow(), errors);
         if (milestone == null) return Problems.Invalid(errors);
+        request.HttpContext.Audit(id, $"milestone {body.Code}");
         var result = await grains.GetGrain<IShipmentGrain>(id).PostMilestone(milestone);
         return result.Outcome switch
         {

@@ -38,8 +38,9 @@ public sealed record CreateSupplierRequest(string? Id, string? Name, string? Cou
             string country = Country ?? "";
             if (site.Locode != null)
             {
-                var location = locations.Find(site.Locode);
-                if (location == null) errors.Add($"{at}.locode", $"unknown location '{site.Locode}'");
+                var location = site.Locode.Length > 10 ? null : locations.Find(site.Locode);
+                if (site.Locode.Length > 10) errors.Add($"{at}.locode", "is not a UN/LOCODE");
+                else if (location == null) errors.Add($"{at}.locode", $"unknown location '{site.Locode}'");
                 else { locode = location.Locode; lat = location.Lat; lon = location.Lon; country = location.Country; }
                 if (site.Lat != null || site.Lon != null) errors.Add($"{at}.locode", "give either locode or lat/lon, not both");
             }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Visibility.Host.Audit;
 using Visibility.Host.Auth;
 using Visibility.Domain.Locations;
 using Visibility.Domain.Suppliers;
@@ -33,6 +34,7 @@ public static class SuppliersApi
         var errors = new ValidationErrors();
         var profile = body!.Validate(locations, errors);
         if (profile == null) return Problems.Invalid(errors);
+        request.HttpContext.Audit(profile.Id, $"register supplier {profile.Id} with {profile.Sites.Length} sites");
         var result = await grains.GetGrain<ISupplierGrain>(profile.Id).Create(profile);
         return result.Outcome switch
         {
@@ -62,6 +64,7 @@ public static class SuppliersApi
         if (problem != null) return problem;
         var errors = new ValidationErrors();
         if (!body!.Validate(errors, out var status)) return Problems.Invalid(errors);
+        request.HttpContext.Audit(id, $"status {body.Status} at {body.CapacityPct}% for {(body.SiteId == null ? "every site" : "site " + body.SiteId)}");
         var grain = grains.GetGrain<ISupplierGrain>(id);
         var current = Caller.From(user).MaySee(id) ? await grain.GetView() : null;
         if (current == null) return Problems.NotFound($"no supplier '{id}'");

@@ -1,4 +1,6 @@
+using Visibility.Host.Audit;
 using Visibility.Host.Auth;
+using Visibility.Host.Hosting;
 using Visibility.Host.Ingest;
 
 namespace Visibility.Host.Apis;
@@ -13,7 +15,7 @@ public static class TelemetryApi
         // Trackers authenticate with their own key (X-Device-Key), checked here, not with a user's bearer token.
         group.MapPost("/", Post).AllowAnonymous()
             .WithSummary("Ingest a batch of up to 1,000 readings (1 MB) with a tracker key (X-Device-Key); all or nothing; 202 means durably stored")
-            .Accepts<TelemetryReadingDoc[]>("application/json")
+            .Accepts<TelemetryReadingDoc[]>("application/json").WithBodyLimit(MaxBodyBytes)
             .Produces<IngestAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -22,19 +24,27 @@ public static class TelemetryApi
 
     public const string DeviceKeyHeader = "X-Device-Key";
 
+    private static Accepted<IngestAccepted> Accepted(AuditNote note, TelemetryIngestor.Accepted accepted)
+    {
+        note.Readings = accepted.Readings;
+        return TypedResults.Accepted((string?)null, new IngestAccepted(accepted.Readings, accepted.Duplicates));
+    }
+
     private static async Task<IResult> Post(HttpRequest request, TelemetryIngestor ingestor, RecoveryStatus recovery, DeviceKeyVerifier devices)
     {
         var (device, refusal) = await devices.VerifyAsync(request.Headers[DeviceKeyHeader].ToString());
         if (device == null) return Problems.Unauthorized(refusal!);
+        var note = AuditNote.For(request.HttpContext);
+        (note.Actor, note.ActorKind, note.Role) = (device.DeviceId, "tracker", "tracker");
         if (!recovery.Recovered) return Problems.Unavailable("the ingest log is being replayed; retry shortly");
-        var (body, length, tooLarge) = await JsonBody.ReadBytesAsync(request, MaxBodyBytes);
+        var (body, length, tooLarge) = await JsonBody.ReadBytesAsync(request);
         if (tooLarge != null) return tooLarge;
         try
         {
             var outcome = await ingestor.IngestAsync(body.AsMemory(0, length), device.Allows);
             return outcome switch
             {
-                TelemetryIngestor.Accepted a => TypedResults.Accepted((string?)null, new IngestAccepted(a.Readings, a.Duplicates)),
+                TelemetryIngestor.Accepted a => Accepted(note, a),
                 TelemetryIngestor.Invalid i => Problems.Invalid(i.Errors, "The batch was refused whole; nothing of it was applied."),
                 TelemetryIngestor.NotAssigned n => Problems.Forbidden(n.Errors,
                     $"Tracker '{device.DeviceId}' is not assigned to every shipment in the batch; nothing of it was applied."),

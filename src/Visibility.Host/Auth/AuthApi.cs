@@ -4,6 +4,8 @@ using Visibility.Domain.Access;
 using Visibility.Domain.Validation;
 using Visibility.Grains.Access;
 using Visibility.Host.Apis;
+using Visibility.Host.Audit;
+using Visibility.Host.Hosting;
 
 namespace Visibility.Host.Auth;
 
@@ -15,7 +17,7 @@ public static class AuthApi
         var group = app.MapGroup("/api/auth").WithTags("Access");
         group.MapPost("/token", Token).AllowAnonymous()
             .WithSummary("Sign in with username and password; returns a bearer token and its expiry")
-            .Accepts<TokenRequest>("application/json");
+            .Accepts<TokenRequest>("application/json").WithBodyLimit(4 * 1024);
         group.MapGet("/demo-users", ListDemoUsers).AllowAnonymous()
             .WithSummary("The documented demo users and their public demo passwords (empty unless the demo network is seeded)");
         group.MapGet("/me", Me).RequireAuthorization(Policies.AnyUser).WithSummary("The signed-in user");
@@ -24,7 +26,7 @@ public static class AuthApi
 
     private static async Task<IResult> Token(HttpRequest request, IGrainFactory grains, TokenIssuer issuer, ILoggerFactory loggers)
     {
-        var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(request, 4 * 1024);
+        var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(request);
         if (problem != null) return problem;
         var errors = new ValidationErrors();
         if (string.IsNullOrEmpty(body!.Username)) errors.Add("username", "is required");
@@ -33,6 +35,11 @@ public static class AuthApi
         else if (body.Password.Length > 256) errors.Add("password", "must be at most 256 characters");
         if (!errors.IsEmpty) return Problems.Invalid(errors);
 
+        // The audit names who tried; never what password they gave.
+        var note = AuditNote.For(request.HttpContext);
+        note.Actor = body.Username!.ToLowerInvariant();
+        note.ActorKind = "anonymous";
+        note.Summary = "sign-in refused: unknown user or wrong password";
         var credentials = await grains.GetGrain<IUserGrain>(body.Username!.ToLowerInvariant()).GetCredentials();
         // Unknown user and wrong password look the same, and cost the same (a hash is computed either way).
         bool ok = PasswordHashing.Verify(body.Password!, credentials?.PasswordHash ?? DummyHash) && credentials is { User.Disabled: false };
@@ -42,7 +49,8 @@ public static class AuthApi
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
                 detail: "unknown user or wrong password");
         }
-        var (token, expires) = issuer.Issue(credentials!.User);
+        (note.ActorKind, note.Role, note.Summary) = ("user", credentials!.User.Role, "signed in");
+        var (token, expires) = issuer.Issue(credentials.User);
         return TypedResults.Ok(new TokenResponse(token, "Bearer", expires, credentials.User));
     }
 

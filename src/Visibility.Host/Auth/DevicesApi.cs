@@ -6,6 +6,8 @@ using Visibility.Grains.Access;
 using Visibility.Grains.Registry;
 using Visibility.Grains.Shipments;
 using Visibility.Host.Apis;
+using Visibility.Host.Audit;
+using Visibility.Host.Hosting;
 using Visibility.Host.Ingest;
 
 namespace Visibility.Host.Auth;
@@ -16,7 +18,8 @@ public static class DevicesApi
     public static RouteGroupBuilder MapDevicesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/devices").WithTags("Access").RequireAuthorization(Policies.Devices);
-        group.MapPost("/", Create).WithSummary("Register a tracker; the answer holds its key, shown this once").Accepts<CreateDeviceRequest>("application/json");
+        group.MapPost("/", Create).WithSummary("Register a tracker; the answer holds its key, shown this once").Accepts<CreateDeviceRequest>("application/json")
+            .WithBodyLimit(4 * 1024);
         group.MapGet("/", List).WithSummary("All trackers (never their keys)");
         group.MapGet("/{id}", Get).WithSummary("A tracker and its assigned shipments");
         group.MapPost("/{id}/revoke", Revoke).WithSummary("Revoke the tracker's key: its readings are refused from now on");
@@ -29,11 +32,12 @@ public static class DevicesApi
 
     private static async Task<IResult> Create(HttpRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var (body, problem) = await JsonBody.ReadAsync<CreateDeviceRequest>(request, 4 * 1024);
+        var (body, problem) = await JsonBody.ReadAsync<CreateDeviceRequest>(request);
         if (problem != null) return problem;
         var errors = new ValidationErrors();
         body!.Validate(errors);
         if (!errors.IsEmpty) return Problems.Invalid(errors);
+        request.HttpContext.Audit(body.Id, $"register tracker {body.Id}");
         var (key, hash) = DeviceKeys.Create(body.Id!);
         var grain = grains.GetGrain<IDeviceGrain>(body.Id!);
         if (await grain.Create(body.Name ?? body.Id!, hash, Caller.From(user).Name) != CreateOutcome.Created)

@@ -7,6 +7,8 @@ using Visibility.Grains.Registry;
 using Visibility.Grains.Shipments;
 using Visibility.Grains.Suppliers;
 using Visibility.Host.Apis;
+using Visibility.Host.Audit;
+using Visibility.Host.Hosting;
 
 namespace Visibility.Host.Auth;
 
@@ -16,7 +18,8 @@ public static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/users").WithTags("Access").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", Create).WithSummary("Create a user (the password is stored hashed)").Accepts<CreateUserRequest>("application/json");
+        group.MapPost("/", Create).WithSummary("Create a user (the password is stored hashed)").Accepts<CreateUserRequest>("application/json")
+            .WithBodyLimit(8 * 1024);
         group.MapGet("/", List).WithSummary("All users");
         group.MapPost("/{username}/disable", (string username, IGrainFactory grains) => SetDisabled(username, true, grains))
             .WithSummary("Disable a user: its tokens stop working at once");
@@ -27,13 +30,14 @@ public static class UsersApi
 
     private static async Task<IResult> Create(HttpRequest request, IGrainFactory grains, TimeProvider clock)
     {
-        var (body, problem) = await JsonBody.ReadAsync<CreateUserRequest>(request, 8 * 1024);
+        var (body, problem) = await JsonBody.ReadAsync<CreateUserRequest>(request);
         if (problem != null) return problem;
         var errors = new ValidationErrors();
         body!.Validate(errors);
         if (errors.IsEmpty && body.SupplierId != null && await grains.GetGrain<ISupplierGrain>(body.SupplierId).GetView() == null)
             errors.Add("supplierId", $"unknown supplier '{body.SupplierId}'");
         if (!errors.IsEmpty) return Problems.Invalid(errors);
+        request.HttpContext.Audit(body.Username, $"create user {body.Username} ({body.Role})");
         var state = new UserState
         {
             Username = body.Username, PasswordHash = PasswordHashing.Hash(body.Password!), Role = body.Role!,
