@@ -117,6 +117,7 @@ internal static class Matrix
         new("GET", "/api/factories/{id}/buffers", (_, _) => Get("/api/factories/F-1/buffers"), Buffers),
         new("GET", "/api/factories/{id}/buffers/{partNumber}", (_, _) => Get("/api/factories/F-1/buffers/P-1"), Buffers),
         new("GET", "/api/buffers", (_, _) => Get("/api/buffers"), Buffers),
+        new("GET", "/api/audit", (_, _) => Get("/api/audit?limit=5"), AdminOnly),
         new("GET", "/api/diagnostics/memory", (_, _) => Get("/api/diagnostics/memory"), AdminOnly),
         new("GET", "/api/diagnostics/endpoints", (_, _) => Get("/api/diagnostics/endpoints"), AdminOnly),
         new("POST", "/api/diagnostics/gc", (_, _) => ("/api/diagnostics/gc", null), new(401, 403, 403, 403, 404)), // 404: disabled here

@@ -52,6 +52,10 @@ public sealed class HostProcess : IAsyncDisposable
             ["Simulator__Enabled"] = "false",
             ["Auth__BootstrapAdminPassword"] = TestAuth.AdminPassword,
             ["Ingest__CheckpointSeconds"] = "5",
+            // Every test signs in from 127.0.0.1, many times a minute: the sign-in limit (10 a minute per address) has
+            // its own test (RateLimitTests), which sets it back down.
+            ["RateLimits__SignIn__Burst"] = "1000",
+            ["RateLimits__SignIn__PerSecond"] = "100",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
