@@ -14,7 +14,10 @@ public static class FactoryBuffers
         var p = part.Parameters;
         double adu = p.Adu ?? part.Consumption.Adu(today);
         var inbound = state.Inbound.TryGetValue(partNumber, out var byShipment) ? byShipment.Values.ToArray() : [];
-        return (BufferCalculator.Evaluate(p, adu, inbound, qualifiedDemand: 0, today, horizonDays), p.Adu is null ? "usage" : "parameter");
+        double qualified = state.Demand.TryGetValue(partNumber, out var orders)
+            ? QualifiedDemand.Compute(orders.Values, today, BufferZones.Compute(adu, p).Red, p.DltDays)
+            : 0;
+        return (BufferCalculator.Evaluate(p, adu, inbound, qualified, today, horizonDays), p.Adu is null ? "usage" : "parameter");
     }
 
     public static BufferView View(FactoryState state, string partNumber, DateOnly today, DateTimeOffset now)
@@ -105,4 +108,39 @@ public static class FactoryBuffers
         }
         return changed;
     }
+
+    /// <summary>At most this many open orders per part: beyond it an order feed is misconfigured, not busy.</summary>
+    public const int MaxOpenOrdersPerPart = 10_000;
+
+    /// <summary>Adds or replaces open orders (by order id). Returns the parts whose buffer changed, or null when a part would exceed the cap.</summary>
+    public static IReadOnlyList<string>? UpsertDemand(FactoryState state, IReadOnlyList<DemandOrder> orders)
+    {
+        foreach (var group in orders.GroupBy(o => o.PartNumber))
+        {
+            int held = state.Demand.TryGetValue(group.Key, out var existing) ? existing.Count : 0;
+            int added = group.Select(o => o.OrderId).Distinct().Count(id => existing == null || !existing.ContainsKey(id));
+            if (held + added > MaxOpenOrdersPerPart) return null;
+        }
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var order in orders)
+        {
+            if (!state.Demand.TryGetValue(order.PartNumber, out var byId)) state.Demand[order.PartNumber] = byId = new(StringComparer.Ordinal);
+            if (byId.TryGetValue(order.OrderId, out var old) && old == order) continue;
+            byId[order.OrderId] = order;
+            changed.Add(order.PartNumber);
+        }
+        return [.. changed];
+    }
+
+    /// <summary>An order was shipped or cancelled: it leaves the open orders. Returns its part, or null when it was not open.</summary>
+    public static string? CloseDemand(FactoryState state, string orderId)
+    {
+        foreach (var (partNumber, byId) in state.Demand)
+            if (byId.Remove(orderId)) return partNumber;
+        return null;
+    }
+
+    public static DemandOrder[] OpenDemand(FactoryState state, string? partNumber) =>
+        state.Demand.Where(kv => partNumber == null || kv.Key == partNumber).SelectMany(kv => kv.Value.Values)
+            .OrderBy(o => o.DueDate).ThenBy(o => o.OrderId, StringComparer.Ordinal).ToArray();
 }

@@ -16,6 +16,8 @@ public sealed class FactoryState
     [Id(4)] public Dictionary<string, HashSet<string>> SupplyCountries { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Part → supplier site ("supplier/site") → that site with its last posted status.</summary>
     [Id(5)] public Dictionary<string, Dictionary<string, SupplySource>> Supply { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Part → open demand orders by order id (qualified demand is computed from them each evaluation).</summary>
+    [Id(6)] public Dictionary<string, Dictionary<string, DemandOrder>> Demand { get; set; } = new(StringComparer.Ordinal);
 
     public bool Exists => Profile != null;
 }

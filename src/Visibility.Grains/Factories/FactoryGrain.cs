@@ -67,6 +67,29 @@ public sealed class FactoryGrain(
         return entries.Length;
     }
 
+    public async Task<bool?> UpsertDemand(DemandOrder[] orders)
+    {
+        if (!S.Exists) return null;
+        var changed = FactoryBuffers.UpsertDemand(S, orders);
+        if (changed == null) return false;
+        if (changed.Count == 0) return true;
+        await state.WriteStateAsync();
+        foreach (var partNumber in changed) if (S.Parts.ContainsKey(partNumber)) Publish(partNumber);
+        return true;
+    }
+
+    public async Task<bool?> CloseDemand(string orderId)
+    {
+        if (!S.Exists) return null;
+        if (FactoryBuffers.CloseDemand(S, orderId) is not { } partNumber) return false;
+        await state.WriteStateAsync();
+        if (S.Parts.ContainsKey(partNumber)) Publish(partNumber);
+        return true;
+    }
+
+    public Task<DemandOrder[]?> GetDemand(string? partNumber) =>
+        Task.FromResult(S.Exists ? FactoryBuffers.OpenDemand(S, partNumber) : null);
+
     public Task<BufferView[]?> GetBuffers()
     {
         if (!S.Exists) return Task.FromResult<BufferView[]?>(null);
