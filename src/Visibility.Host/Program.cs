@@ -58,6 +58,7 @@ try
     app.MapSuppliersApi();
     app.MapFactoriesApi();
     app.MapMapApi();
+    app.MapTariffsApi();
     app.MapDiagnosticsApi();
     app.MapHub<LiveHub>("/hubs/live").RequireAuthorization(Policies.AnyUser);
     app.MapVisibilityDashboard();

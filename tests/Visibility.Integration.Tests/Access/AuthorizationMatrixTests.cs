@@ -91,6 +91,7 @@ internal static class Matrix
         new("GET", "/api/routes/sea", (_, _) => Get("/api/routes/sea?from=CNSHA&to=USLAX"), Everyone),
         new("GET", "/api/routes/chokepoints", (_, _) => Get("/api/routes/chokepoints"), Everyone),
         new("GET", "/api/map/lanes", (_, _) => Get("/api/map/lanes"), Everyone),
+        new("GET", "/api/tariffs/section301/{hts}", (_, _) => Get("/api/tariffs/section301/8542.31?origin=CN&date=2019-12-01"), Everyone),
         new("POST", "/api/shipments", (_, _) => ("/api/shipments", Booking("SH-1")), new(401, 200, 403, 403, 200)),
         new("GET", "/api/shipments", (_, _) => Get("/api/shipments"), Everyone),
         new("GET", "/api/shipments/{id}", (_, _) => Get("/api/shipments/SH-1"), ShipmentRead),
