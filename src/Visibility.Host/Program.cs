@@ -7,6 +7,7 @@ using Visibility.Host.Hosting;
 using Visibility.Host.Ingest;
 using Visibility.Host.Live;
 using Visibility.Host.ReferenceData;
+using Visibility.Host.Sourcing;
 using Visibility.Simulator;
 
 // Visibility host: ASP.NET Core + co-hosted Orleans silo + SignalR + the built dashboard. See README for the map.
@@ -29,6 +30,7 @@ try
     builder.Services.AddVisibilityLive();
     builder.Services.AddVisibilityHealth();
     builder.Services.AddVisibilityApi();
+    builder.Services.AddVisibilitySourcing(builder.Configuration, builder.Environment);
     builder.Services.AddVisibilitySimulator(builder.Configuration);
     builder.Services.AddHostedService<Visibility.Host.Demo.DemoNetworkSeeder>();
 
@@ -59,6 +61,7 @@ try
     app.MapFactoriesApi();
     app.MapMapApi();
     app.MapTariffsApi();
+    app.MapSourcingApi();
     app.MapDiagnosticsApi();
     app.MapHub<LiveHub>("/hubs/live").RequireAuthorization(Policies.AnyUser);
     app.MapVisibilityDashboard();

@@ -143,4 +143,35 @@ public static class FactoryBuffers
     public static DemandOrder[] OpenDemand(FactoryState state, string? partNumber) =>
         state.Demand.Where(kv => partNumber == null || kv.Key == partNumber).SelectMany(kv => kv.Value.Values)
             .OrderBy(o => o.DueDate).ThenBy(o => o.OrderId, StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// Where a part comes from, by country, in percent: the planner's shares when set, otherwise an equal share per
+    /// supplier site that supplies it (so a country with two sites carries twice the weight). Empty when unknown.
+    /// </summary>
+    public static Sourcing.CountryShare[] CountryShares(FactoryState state, string partNumber)
+    {
+        if (state.Parts.TryGetValue(partNumber, out var part) && part.CountryShares is { Count: > 0 } set)
+            return set.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => new Sourcing.CountryShare(kv.Key, kv.Value)).ToArray();
+        if (!state.Supply.TryGetValue(partNumber, out var sources) || sources.Count == 0) return [];
+        double each = 100.0 / sources.Count;
+        return sources.Values.GroupBy(s => s.Country).Select(g => new Sourcing.CountryShare(g.Key, Math.Round(each * g.Count(), 6)))
+            .OrderByDescending(s => s.SharePct).ThenBy(s => s.Country, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Supplier shares (equal per site, summed per supplier) for the HHI by supplier.</summary>
+    public static IReadOnlyDictionary<string, double> SupplierShares(FactoryState state, string partNumber) =>
+        state.Supply.TryGetValue(partNumber, out var sources) && sources.Count > 0
+            ? sources.Values.GroupBy(s => s.SupplierId).ToDictionary(g => g.Key, g => 100.0 * g.Count() / sources.Count, StringComparer.Ordinal)
+            : new Dictionary<string, double>();
+
+    public static Sourcing.PartSourcing Sourcing(FactoryState state, string partNumber, DateOnly today)
+    {
+        var (status, _) = Evaluate(state, partNumber, today, horizonDays: 1);
+        var part = state.Parts[partNumber];
+        var p = state.Profile!;
+        return new Sourcing.PartSourcing(p.Id, p.Country, partNumber, part.Parameters.HsCode.Replace(".", "")[..Math.Min(6, part.Parameters.HsCode.Replace(".", "").Length)],
+            CountryShares(state, partNumber), status.Adu * 365, part.UnitValueUsd ?? 0, part.Parameters, status.Adu,
+            new Dictionary<string, double>(SupplierShares(state, partNumber), StringComparer.Ordinal));
+    }
 }

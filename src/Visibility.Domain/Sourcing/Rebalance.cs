@@ -5,15 +5,19 @@ using Visibility.Domain.Validation;
 namespace Visibility.Domain.Sourcing;
 
 /// <summary>A country's share of a part's volume, in percent.</summary>
-public sealed record CountryShare(string Country, double SharePct);
+[GenerateSerializer, Immutable]
+public sealed record CountryShare([property: Id(0)] string Country, [property: Id(1)] double SharePct);
 
 /// <summary>Move <paramref name="SharePct"/> percentage points of a part's volume from one country to another.</summary>
 public sealed record ShareMove(string FromCountry, string ToCountry, double SharePct);
 
 /// <summary>What a part's sourcing needs for a picture: shares, volume, value, tariff line, buffer parameters.</summary>
+[GenerateSerializer, Immutable]
 public sealed record PartSourcing(
-    string FactoryId, string FactoryCountry, string PartNumber, string HsCode, CountryShare[] Shares,
-    double AnnualQuantity, double UnitValueUsd, BufferParameters Parameters, double Adu);
+    [property: Id(0)] string FactoryId, [property: Id(1)] string FactoryCountry, [property: Id(2)] string PartNumber,
+    [property: Id(3)] string HsCode, [property: Id(4)] CountryShare[] Shares, [property: Id(5)] double AnnualQuantity,
+    [property: Id(6)] double UnitValueUsd, [property: Id(7)] BufferParameters Parameters, [property: Id(8)] double Adu,
+    [property: Id(9)] IReadOnlyDictionary<string, double>? SupplierShares = null);
 
 /// <summary>One side of a what-if for one part: concentration, category, duty, lead time and buffer zones.</summary>
 public sealed record PartPicture(

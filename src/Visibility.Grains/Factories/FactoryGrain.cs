@@ -90,6 +90,23 @@ public sealed class FactoryGrain(
     public Task<DemandOrder[]?> GetDemand(string? partNumber) =>
         Task.FromResult(S.Exists ? FactoryBuffers.OpenDemand(S, partNumber) : null);
 
+    public Task<Visibility.Domain.Sourcing.PartSourcing[]?> GetSourcing(string? partNumber)
+    {
+        if (!S.Exists || (partNumber != null && !S.Parts.ContainsKey(partNumber))) return Task.FromResult<Visibility.Domain.Sourcing.PartSourcing[]?>(null);
+        var parts = partNumber != null ? [partNumber] : S.Parts.Keys.Order(StringComparer.Ordinal).ToArray();
+        return Task.FromResult<Visibility.Domain.Sourcing.PartSourcing[]?>(parts.Select(p => FactoryBuffers.Sourcing(S, p, Today)).ToArray());
+    }
+
+    public async Task<bool?> SetSourcing(string partNumber, Dictionary<string, double>? countryShares, double? unitValueUsd)
+    {
+        if (!S.Exists) return null;
+        if (!S.Parts.TryGetValue(partNumber, out var part)) return false;
+        part.CountryShares = countryShares;
+        if (unitValueUsd != null) part.UnitValueUsd = unitValueUsd;
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public Task<BufferView[]?> GetBuffers()
     {
         if (!S.Exists) return Task.FromResult<BufferView[]?>(null);

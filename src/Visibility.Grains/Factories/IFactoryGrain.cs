@@ -19,6 +19,10 @@ public interface IFactoryGrain : IGrainWithStringKey
     Task<bool?> CloseDemand(string orderId);
     Task<DemandOrder[]?> GetDemand(string? partNumber);
     Task<BufferView[]?> GetBuffers();
+    /// <summary>Sourcing of one part, or of every part when null. Null when the factory (or the part) does not exist.</summary>
+    Task<Visibility.Domain.Sourcing.PartSourcing[]?> GetSourcing(string? partNumber);
+    /// <summary>Sets a part's country shares (null: derive from its supplier sites again) and unit value. False: no such part.</summary>
+    Task<bool?> SetSourcing(string partNumber, Dictionary<string, double>? countryShares, double? unitValueUsd);
     Task<BufferDetail?> GetBuffer(string partNumber);
     /// <summary>A shipment carrying parts for this factory, with its current ETA (called on booking and when the ETA moves).</summary>
     Task UpsertInbound(string shipmentId, InboundLine[] lines, DateTimeOffset eta);

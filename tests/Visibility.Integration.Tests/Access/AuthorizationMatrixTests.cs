@@ -121,6 +121,12 @@ internal static class Matrix
         new("GET", "/api/factories/{id}/buffers", (_, _) => Get("/api/factories/F-1/buffers"), Buffers),
         new("GET", "/api/factories/{id}/buffers/{partNumber}", (_, _) => Get("/api/factories/F-1/buffers/P-1"), Buffers),
         new("GET", "/api/buffers", (_, _) => Get("/api/buffers"), Buffers),
+        new("GET", "/api/factories/{id}/sourcing", (_, _) => Get("/api/factories/F-1/sourcing"), Buffers),
+        new("PUT", "/api/factories/{id}/parts/{partNumber}/sourcing", (_, _) => ("/api/factories/F-1/parts/P-1/sourcing", new { shares = new[] { new { country = "CN", sharePct = 100 } } }), Buffers),
+        new("POST", "/api/scenarios/rebalance", (_, _) => ("/api/scenarios/rebalance", new { partNumber = "P-1", factoryId = "F-1", moves = new[] { new { fromCountry = "CN", toCountry = "VN", sharePct = 50 } } }), Buffers),
+        new("POST", "/api/scenarios", (_, n) => ("/api/scenarios", new { name = $"matrix {n}", request = new { factoryId = "F-1", moves = new[] { new { fromCountry = "CN", toCountry = "VN", sharePct = 50 } } } }), new(401, 403, 201, 403, 201)),
+        new("GET", "/api/scenarios", (_, _) => Get("/api/scenarios"), Buffers),
+        new("GET", "/api/scenarios/{id}", (_, _) => Get("/api/scenarios/no-such-scenario"), new(401, 403, 404, 403, 404)),
         new("GET", "/api/diagnostics/memory", (_, _) => Get("/api/diagnostics/memory"), AdminOnly),
         new("GET", "/api/diagnostics/endpoints", (_, _) => Get("/api/diagnostics/endpoints"), AdminOnly),
         new("POST", "/api/diagnostics/gc", (_, _) => ("/api/diagnostics/gc", null), new(401, 403, 403, 403, 404)), // 404: disabled here
