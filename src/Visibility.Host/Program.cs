@@ -8,6 +8,7 @@ using Visibility.Host.Hosting;
 using Visibility.Host.Ingest;
 using Visibility.Host.Live;
 using Visibility.Host.ReferenceData;
+using Visibility.Host.Sourcing;
 using Visibility.Simulator;
 
 // Visibility host: ASP.NET Core + co-hosted Orleans silo + SignalR + the built dashboard. See README for the map.
@@ -31,6 +32,7 @@ try
     builder.Services.AddVisibilityLive();
     builder.Services.AddVisibilityHealth();
     builder.Services.AddVisibilityApi();
+    builder.Services.AddVisibilitySourcing(builder.Configuration, builder.Environment);
     builder.AddVisibilitySecurity();
     builder.Services.AddVisibilityAudit(storage, builder.Configuration);
     builder.Services.AddVisibilitySimulator(builder.Configuration);
@@ -74,6 +76,8 @@ try
     api.MapSuppliersApi();
     api.MapFactoriesApi();
     api.MapMapApi();
+    api.MapTariffsApi();
+    api.MapSourcingApi();
     api.MapDiagnosticsApi();
     api.MapAuditApi();
     app.MapHub<LiveHub>("/hubs/live").RequireAuthorization(Policies.AnyUser);

@@ -14,7 +14,10 @@ public static class FactoryBuffers
         var p = part.Parameters;
         double adu = p.Adu ?? part.Consumption.Adu(today);
         var inbound = state.Inbound.TryGetValue(partNumber, out var byShipment) ? byShipment.Values.ToArray() : [];
-        return (BufferCalculator.Evaluate(p, adu, inbound, qualifiedDemand: 0, today, horizonDays), p.Adu is null ? "usage" : "parameter");
+        double qualified = state.Demand.TryGetValue(partNumber, out var orders)
+            ? QualifiedDemand.Compute(orders.Values, today, BufferZones.Compute(adu, p).Red, p.DltDays)
+            : 0;
+        return (BufferCalculator.Evaluate(p, adu, inbound, qualified, today, horizonDays), p.Adu is null ? "usage" : "parameter");
     }
 
     public static BufferView View(FactoryState state, string partNumber, DateOnly today, DateTimeOffset now)
@@ -104,5 +107,71 @@ public static class FactoryBuffers
             changed.Add(partNumber);
         }
         return changed;
+    }
+
+    /// <summary>At most this many open orders per part: beyond it an order feed is misconfigured, not busy.</summary>
+    public const int MaxOpenOrdersPerPart = 10_000;
+
+    /// <summary>Adds or replaces open orders (by order id). Returns the parts whose buffer changed, or null when a part would exceed the cap.</summary>
+    public static IReadOnlyList<string>? UpsertDemand(FactoryState state, IReadOnlyList<DemandOrder> orders)
+    {
+        foreach (var group in orders.GroupBy(o => o.PartNumber))
+        {
+            int held = state.Demand.TryGetValue(group.Key, out var existing) ? existing.Count : 0;
+            int added = group.Select(o => o.OrderId).Distinct().Count(id => existing == null || !existing.ContainsKey(id));
+            if (held + added > MaxOpenOrdersPerPart) return null;
+        }
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var order in orders)
+        {
+            if (!state.Demand.TryGetValue(order.PartNumber, out var byId)) state.Demand[order.PartNumber] = byId = new(StringComparer.Ordinal);
+            if (byId.TryGetValue(order.OrderId, out var old) && old == order) continue;
+            byId[order.OrderId] = order;
+            changed.Add(order.PartNumber);
+        }
+        return [.. changed];
+    }
+
+    /// <summary>An order was shipped or cancelled: it leaves the open orders. Returns its part, or null when it was not open.</summary>
+    public static string? CloseDemand(FactoryState state, string orderId)
+    {
+        foreach (var (partNumber, byId) in state.Demand)
+            if (byId.Remove(orderId)) return partNumber;
+        return null;
+    }
+
+    public static DemandOrder[] OpenDemand(FactoryState state, string? partNumber) =>
+        state.Demand.Where(kv => partNumber == null || kv.Key == partNumber).SelectMany(kv => kv.Value.Values)
+            .OrderBy(o => o.DueDate).ThenBy(o => o.OrderId, StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// Where a part comes from, by country, in percent: the planner's shares when set, otherwise an equal share per
+    /// supplier site that supplies it (so a country with two sites carries twice the weight). Empty when unknown.
+    /// </summary>
+    public static Sourcing.CountryShare[] CountryShares(FactoryState state, string partNumber)
+    {
+        if (state.Parts.TryGetValue(partNumber, out var part) && part.CountryShares is { Count: > 0 } set)
+            return set.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => new Sourcing.CountryShare(kv.Key, kv.Value)).ToArray();
+        if (!state.Supply.TryGetValue(partNumber, out var sources) || sources.Count == 0) return [];
+        double each = 100.0 / sources.Count;
+        return sources.Values.GroupBy(s => s.Country).Select(g => new Sourcing.CountryShare(g.Key, Math.Round(each * g.Count(), 6)))
+            .OrderByDescending(s => s.SharePct).ThenBy(s => s.Country, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Supplier shares (equal per site, summed per supplier) for the HHI by supplier.</summary>
+    public static IReadOnlyDictionary<string, double> SupplierShares(FactoryState state, string partNumber) =>
+        state.Supply.TryGetValue(partNumber, out var sources) && sources.Count > 0
+            ? sources.Values.GroupBy(s => s.SupplierId).ToDictionary(g => g.Key, g => 100.0 * g.Count() / sources.Count, StringComparer.Ordinal)
+            : new Dictionary<string, double>();
+
+    public static Sourcing.PartSourcing Sourcing(FactoryState state, string partNumber, DateOnly today)
+    {
+        var (status, _) = Evaluate(state, partNumber, today, horizonDays: 1);
+        var part = state.Parts[partNumber];
+        var p = state.Profile!;
+        return new Sourcing.PartSourcing(p.Id, p.Country, partNumber, part.Parameters.HsCode.Replace(".", "")[..Math.Min(6, part.Parameters.HsCode.Replace(".", "").Length)],
+            CountryShares(state, partNumber), status.Adu * 365, part.UnitValueUsd ?? 0, part.Parameters, status.Adu,
+            new Dictionary<string, double>(SupplierShares(state, partNumber), StringComparer.Ordinal));
     }
 }

@@ -16,6 +16,8 @@ public sealed class FactoryState
     [Id(4)] public Dictionary<string, HashSet<string>> SupplyCountries { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Part → supplier site ("supplier/site") → that site with its last posted status.</summary>
     [Id(5)] public Dictionary<string, Dictionary<string, SupplySource>> Supply { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Part → open demand orders by order id (qualified demand is computed from them each evaluation).</summary>
+    [Id(6)] public Dictionary<string, Dictionary<string, DemandOrder>> Demand { get; set; } = new(StringComparer.Ordinal);
 
     public bool Exists => Profile != null;
 }
@@ -26,6 +28,10 @@ public sealed class PartBuffer
     [Id(0)] public required BufferParameters Parameters { get; set; }
     [Id(1)] public ConsumptionLog Consumption { get; set; } = new();
     [Id(2)] public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Country shares set by a planner; null = derived from the supplier sites that supply the part.</summary>
+    [Id(3)] public Dictionary<string, double>? CountryShares { get; set; }
+    /// <summary>Customs value per unit, for the duty per year; null = unknown (duty shown as unknown).</summary>
+    [Id(4)] public double? UnitValueUsd { get; set; }
 }
 
 /// <summary>Part and quantity a shipment carries for one factory.</summary>

@@ -19,6 +19,7 @@ public sealed record SupplySource(
     public const string Reduced = "reduced";
     public const string Halted = "halted";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Key => SupplierId + "/" + SiteId;
 
     /// <summary>Halted is worse than reduced, reduced worse than operating; null when a part has no known source.</summary>

@@ -67,6 +67,46 @@ public sealed class FactoryGrain(
         return entries.Length;
     }
 
+    public async Task<bool?> UpsertDemand(DemandOrder[] orders)
+    {
+        if (!S.Exists) return null;
+        var changed = FactoryBuffers.UpsertDemand(S, orders);
+        if (changed == null) return false;
+        if (changed.Count == 0) return true;
+        await state.WriteStateAsync();
+        foreach (var partNumber in changed) if (S.Parts.ContainsKey(partNumber)) Publish(partNumber);
+        return true;
+    }
+
+    public async Task<bool?> CloseDemand(string orderId)
+    {
+        if (!S.Exists) return null;
+        if (FactoryBuffers.CloseDemand(S, orderId) is not { } partNumber) return false;
+        await state.WriteStateAsync();
+        if (S.Parts.ContainsKey(partNumber)) Publish(partNumber);
+        return true;
+    }
+
+    public Task<DemandOrder[]?> GetDemand(string? partNumber) =>
+        Task.FromResult(S.Exists ? FactoryBuffers.OpenDemand(S, partNumber) : null);
+
+    public Task<Visibility.Domain.Sourcing.PartSourcing[]?> GetSourcing(string? partNumber)
+    {
+        if (!S.Exists || (partNumber != null && !S.Parts.ContainsKey(partNumber))) return Task.FromResult<Visibility.Domain.Sourcing.PartSourcing[]?>(null);
+        var parts = partNumber != null ? [partNumber] : S.Parts.Keys.Order(StringComparer.Ordinal).ToArray();
+        return Task.FromResult<Visibility.Domain.Sourcing.PartSourcing[]?>(parts.Select(p => FactoryBuffers.Sourcing(S, p, Today)).ToArray());
+    }
+
+    public async Task<bool?> SetSourcing(string partNumber, Dictionary<string, double>? countryShares, double? unitValueUsd)
+    {
+        if (!S.Exists) return null;
+        if (!S.Parts.TryGetValue(partNumber, out var part)) return false;
+        part.CountryShares = countryShares;
+        if (unitValueUsd != null) part.UnitValueUsd = unitValueUsd;
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public Task<BufferView[]?> GetBuffers()
     {
         if (!S.Exists) return Task.FromResult<BufferView[]?>(null);

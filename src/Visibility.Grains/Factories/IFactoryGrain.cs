@@ -13,7 +13,16 @@ public interface IFactoryGrain : IGrainWithStringKey
     Task<BufferView?> PutPart(string partNumber, BufferParameters parameters);
     /// <summary>Records usage (replacing the figure for a day already reported). Null when the factory does not exist.</summary>
     Task<int?> RecordConsumption(ConsumptionEntry[] entries);
+    /// <summary>Adds or replaces open demand orders. Null when the factory does not exist; false when a part would hold too many.</summary>
+    Task<bool?> UpsertDemand(DemandOrder[] orders);
+    /// <summary>An order shipped or was cancelled. Null when the factory does not exist; false when no such order is open.</summary>
+    Task<bool?> CloseDemand(string orderId);
+    Task<DemandOrder[]?> GetDemand(string? partNumber);
     Task<BufferView[]?> GetBuffers();
+    /// <summary>Sourcing of one part, or of every part when null. Null when the factory (or the part) does not exist.</summary>
+    Task<Visibility.Domain.Sourcing.PartSourcing[]?> GetSourcing(string? partNumber);
+    /// <summary>Sets a part's country shares (null: derive from its supplier sites again) and unit value. False: no such part.</summary>
+    Task<bool?> SetSourcing(string partNumber, Dictionary<string, double>? countryShares, double? unitValueUsd);
     Task<BufferDetail?> GetBuffer(string partNumber);
     /// <summary>A shipment carrying parts for this factory, with its current ETA (called on booking and when the ETA moves).</summary>
     Task UpsertInbound(string shipmentId, InboundLine[] lines, DateTimeOffset eta);

@@ -28,6 +28,11 @@ public static class FactoriesApi
             .Accepts<PutPartRequest>("application/json").RequireAuthorization(Policies.Buffers);
         group.MapPost("/{id}/consumption", Consumption).WithSummary("Record daily usage (ADU is computed from it when not given)")
             .Accepts<ConsumptionRequest[]>("application/json").WithBodyLimit(256 * 1024).RequireAuthorization(Policies.Buffers);
+        group.MapPost("/{id}/demand", PostDemand).WithSummary("Record open demand orders (the same orderId replaces); they make up qualified demand")
+            .Accepts<DemandOrderRequest[]>("application/json").WithBodyLimit(256 * 1024).RequireAuthorization(Policies.Buffers);
+        group.MapGet("/{id}/demand", GetDemand).WithSummary("The factory's open demand orders, by due date").RequireAuthorization(Policies.Buffers);
+        group.MapDelete("/{id}/demand/{orderId}", CloseDemand).WithSummary("An order shipped or was cancelled: it is no longer open")
+            .RequireAuthorization(Policies.Buffers);
         group.MapGet("/{id}/buffers", Buffers).WithSummary("The factory's buffers, most urgent first").RequireAuthorization(Policies.Buffers);
         group.MapGet("/{id}/buffers/{partNumber}", Buffer).WithSummary("One buffer with its 90-day projected on hand")
             .RequireAuthorization(Policies.Buffers);
@@ -106,6 +111,59 @@ public static class FactoriesApi
         var recorded = await grains.GetGrain<IFactoryGrain>(id).RecordConsumption([.. entries]);
         return TypedResults.Ok(new ConsumptionRecorded(recorded ?? 0));
     }
+
+    public const int MaxDemandOrders = 1_000;
+
+    private static async Task<IResult> PostDemand(string id, HttpRequest request, IGrainFactory grains, TimeProvider clock)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<DemandOrderRequest[]>(request);
+        if (problem != null) return problem;
+        var factory = grains.GetGrain<IFactoryGrain>(id);
+        var view = await factory.GetView();
+        if (view == null) return NotFound(id);
+        var errors = new ValidationErrors();
+        if (body!.Length == 0) errors.Add("$", "at least one order is required");
+        if (body.Length > MaxDemandOrders) errors.Add("$", $"at most {MaxDemandOrders} orders");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var orders = new List<DemandOrder>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < Math.Min(body.Length, MaxDemandOrders); i++)
+        {
+            var o = body[i];
+            string at = $"[{i}]";
+            if (o == null) { errors.Add(at, "must be an object"); continue; }
+            string why;
+            if (o.OrderId == null) errors.Add($"{at}.orderId", "is required");
+            else if (!TextRules.IsValidId(o.OrderId, 64, out why)) errors.Add($"{at}.orderId", why);
+            else if (!seen.Add(o.OrderId)) errors.Add($"{at}.orderId", "appears twice in the batch");
+            if (o.PartNumber == null) errors.Add($"{at}.partNumber", "is required");
+            else if (!TextRules.IsValidId(o.PartNumber, 64, out why)) errors.Add($"{at}.partNumber", why);
+            else if (!view.Parts.Contains(o.PartNumber)) errors.Add($"{at}.partNumber", $"factory '{id}' has no buffer for part '{o.PartNumber}'");
+            if (o.Quantity is not { } q) errors.Add($"{at}.quantity", "is required");
+            else if (!double.IsFinite(q) || q <= 0 || q > BufferParameters.MaxQuantity) errors.Add($"{at}.quantity", "must be above 0 and at most 1,000,000,000");
+            if (o.DueDate is not { } due) errors.Add($"{at}.dueDate", "is required (YYYY-MM-DD)");
+            else if (due < today.AddYears(-1) || due > today.AddYears(2)) errors.Add($"{at}.dueDate", "must be within a year back and two years ahead");
+            if (errors.IsEmpty) orders.Add(new DemandOrder(o.OrderId!, o.PartNumber!, o.Quantity!.Value, o.DueDate!.Value));
+        }
+        if (!errors.IsEmpty) return Problems.Invalid(errors);
+        return await factory.UpsertDemand([.. orders]) switch
+        {
+            true => TypedResults.Ok(new DemandRecorded(orders.Count)),
+            false => Problems.Invalid("$", $"a part may hold at most {FactoryBuffers.MaxOpenOrdersPerPart:N0} open orders"),
+            null => NotFound(id),
+        };
+    }
+
+    private static async Task<Results<Ok<DemandOrder[]>, ProblemHttpResult>> GetDemand(string id, string? part, IGrainFactory grains) =>
+        await grains.GetGrain<IFactoryGrain>(id).GetDemand(part) is { } orders ? TypedResults.Ok(orders) : NotFound(id);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> CloseDemand(string id, string orderId, IGrainFactory grains) =>
+        await grains.GetGrain<IFactoryGrain>(id).CloseDemand(orderId) switch
+        {
+            true => TypedResults.NoContent(),
+            false => Problems.NotFound($"factory '{id}' has no open order '{orderId}'"),
+            null => NotFound(id),
+        };
 
     private static async Task<Results<Ok<BufferView[]>, ProblemHttpResult>> Buffers(string id, IGrainFactory grains) =>
         await grains.GetGrain<IFactoryGrain>(id).GetBuffers() is { } buffers ? TypedResults.Ok(buffers) : NotFound(id);

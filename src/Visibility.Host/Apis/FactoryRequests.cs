@@ -45,3 +45,7 @@ public sealed record PutPartRequest(
 public sealed record ConsumptionRequest(string? PartNumber, DateOnly? Date, double? Quantity);
 
 public sealed record ConsumptionRecorded(int Recorded);
+
+public sealed record DemandOrderRequest(string? OrderId, string? PartNumber, double? Quantity, DateOnly? DueDate);
+
+public sealed record DemandRecorded(int Recorded);

@@ -36,6 +36,14 @@ public static class DemoNetwork
     ];
 
     /// <summary>Decoupled lead time of sea supply from Asia, by destination region.</summary>
+    /// <summary>Illustrative unit customs values (USD) of the demo parts, for the what-if's duty per year. Demo data.</summary>
+    public static readonly IReadOnlyDictionary<string, double> UnitValueUsd = new Dictionary<string, double>
+    {
+        ["IC-MCU-32F4"] = 2.10, ["IC-PMIC-5CH"] = 0.95, ["IC-MEM-DDR4-8G"] = 3.20, ["PCB-FR4-6L-HDI"] = 14.00,
+        ["BAT-LI-21700-5A"] = 3.50, ["CON-USBC-24P"] = 0.25, ["CAP-MLCC-0402-1U"] = 0.004, ["DSP-LCD-101-WXGA"] = 38.00,
+        ["DSP-OLED-065-FHD"] = 65.00, ["OPT-LCD-CELL-07"] = 12.00, ["SLD-PASTE-SAC305"] = 45.00, ["EPX-UNDERFILL-UF3"] = 60.00,
+    };
+
     public static double DltDaysFor(string factoryId) => factoryId switch
     {
         "F-MTY" or "F-GDL" or "F-AUS" => 40,

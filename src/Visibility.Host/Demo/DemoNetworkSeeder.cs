@@ -18,6 +18,7 @@ public sealed class DemoNetworkSeeder(
     LocationCatalog locations,
     RecoveryStatus recovery,
     IConfiguration configuration,
+    TimeProvider clock,
     ILogger<DemoNetworkSeeder> logger) : BackgroundService
 {
     public const double OrderCycleDays = 7;
@@ -38,7 +39,10 @@ public sealed class DemoNetworkSeeder(
             for (int i = 0; i < partNumbers.Count; i++)
             {
                 if (existing.Contains(partNumbers[i])) continue;
-                await grain.PutPart(partNumbers[i], Parameters(f.Id, partNumbers[i], i));
+                var parameters = Parameters(f.Id, partNumbers[i], i);
+                await grain.PutPart(partNumbers[i], parameters);
+                await grain.UpsertDemand(DemoOrders(f.Id, partNumbers[i], i, parameters));
+                if (DemoNetwork.UnitValueUsd.TryGetValue(partNumbers[i], out var unitValue)) await grain.SetSourcing(partNumbers[i], null, unitValue);
                 parts++;
             }
         }
@@ -55,6 +59,22 @@ public sealed class DemoNetworkSeeder(
         }
         logger.LogInformation("Demo network (demo data): {Factories} factories, {Parts} buffers, {Suppliers} suppliers created",
             factories, parts, suppliers);
+    }
+
+    /// <summary>
+    /// Open customer orders so qualified demand is not zero on the board: half a day's usage due today on every part,
+    /// and on every third part an order spike (60 % of the red zone, above the 50 % threshold) due mid-lead-time.
+    /// </summary>
+    private DemandOrder[] DemoOrders(string factoryId, string partNumber, int position, BufferParameters p)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var orders = new List<DemandOrder> { new($"DEMO-SO-{factoryId}-{partNumber}-1", partNumber, Math.Round(p.Adu!.Value / 2), today) };
+        if (position % 3 == 1)
+        {
+            double red = BufferZones.Compute(p.Adu.Value, p).Red;
+            orders.Add(new($"DEMO-SO-{factoryId}-{partNumber}-2", partNumber, Math.Round(0.6 * red), today.AddDays((int)(p.DltDays / 2))));
+        }
+        return [.. orders];
     }
 
     private static BufferParameters Parameters(string factoryId, string partNumber, int position)

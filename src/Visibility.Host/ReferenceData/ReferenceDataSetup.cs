@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Visibility.Domain;
 using Visibility.Domain.Locations;
 using Visibility.Domain.Routing;
+using Visibility.Domain.Tariffs;
 
 namespace Visibility.Host.ReferenceData;
 
@@ -24,6 +25,7 @@ public static class ReferenceDataSetup
         builder.Services.AddSingleton(sp => LoadLocations(dataPath, sp.GetRequiredService<ILogger<LocationCatalog>>()));
         builder.Services.AddSingleton(sp => LoadNetwork(dataPath, fallbackNetwork, sp.GetRequiredService<ILogger<SeaNetwork>>()));
         builder.Services.AddSingleton(sp => new RoutePlanner(new SeaRouter(sp.GetRequiredService<SeaNetwork>())));
+        builder.Services.AddSingleton(sp => LoadSection301(dataPath, sp.GetRequiredService<ILogger<Section301Table>>()));
         builder.Services.AddSingleton(new DataPaths(dataPath));
         builder.Services.AddHostedService<ReferenceDataWarmup>();
         return builder;
@@ -41,6 +43,23 @@ public static class ReferenceDataSetup
         }
         else logger.LogInformation("Locations: no UN/LOCODE file under {DataPath}; running on the curated seed only", dataPath ?? "(no data folder)");
         return catalog;
+    }
+
+    private static Section301Table LoadSection301(string? dataPath, ILogger logger)
+    {
+        var file = dataPath == null ? null : Path.Combine(dataPath, "section301", "section301_hts_to_heading.csv");
+        if (file == null || !File.Exists(file))
+        {
+            var seed = Section301Seed.Create();
+            logger.LogInformation("Section 301: no USITC table under {DataPath}; running on the {Count}-line seed of the demo parts' headings",
+                dataPath ?? "(no data folder)", seed.Count);
+            return seed;
+        }
+        var sw = Stopwatch.StartNew();
+        var (table, report) = Section301Table.Import(file);
+        Log(logger, report, sw.Elapsed);
+        logger.LogInformation("Section 301 lines per list: {@PerList}", table.CountByList());
+        return table;
     }
 
     private static SeaNetwork LoadNetwork(string? dataPath, string? fallbackFile, ILogger logger)
@@ -65,6 +84,7 @@ public sealed class ReferenceDataWarmup(IServiceProvider services) : IHostedServ
     {
         services.GetRequiredService<LocationCatalog>();
         services.GetRequiredService<RoutePlanner>();
+        services.GetRequiredService<Section301Table>();
         return Task.CompletedTask;
     }
 

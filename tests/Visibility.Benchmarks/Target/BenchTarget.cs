@@ -110,6 +110,11 @@ public sealed class BenchTarget : IAsyncDisposable
         psi.Environment["Auth__BootstrapAdminPassword"] = StartedAdminPassword;
         psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The set-up books thousands of shipments and buffers as one admin, as fast as the host answers: the per-user
+        // rate limit is meant for people and scripts, not for a load generator. The telemetry limit stays at its
+        // default, so the run shows that it does not throttle the ingest it measures.
+        psi.Environment["RateLimits__User__Burst"] = "1000000";
+        psi.Environment["RateLimits__User__PerSecond"] = "1000000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) psi.Environment[key.Replace(":", "__")] = value;
 
         string logPath = Path.Combine(TestPaths.ArtifactsDir, $"bench-host-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{httpPort}.log");

@@ -44,6 +44,10 @@ public sealed class WriteEndpointBadInputFixture : HostFixture
             id = "BI-S", name = "Bad-input supplier", country = "CN",
             sites = new[] { new { id = "S1", name = "Main plant", locode = "CNSZX", parts = new[] { new { partNumber = "BI-P", factoryIds = new[] { "BI-F" } } } } },
         }), HttpStatusCode.Created);
+        await Expect(admin.PostAsJsonAsync("/api/factories/BI-F/demand", new[]
+        {
+            new { orderId = "BI-O0", partNumber = "BI-P", quantity = 40, dueDate = DateTime.UtcNow.Date.AddDays(3).ToString("yyyy-MM-dd") },
+        }), HttpStatusCode.OK);
         await CreateAsync(admin, Booking("BI-SH"));
         Route = await RouteAsync(admin, "BI-SH");
         await Expect(admin.PostAsJsonAsync("/api/users", new { username = "bi-user", password = Password, role = "operator" }), HttpStatusCode.Created);
@@ -93,6 +97,8 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputFixture fx) 
     private sealed record WriteEndpoint(string Method, string Pattern, string Path, string? Body, string[] Probes, Credential Credential,
         TextField[] Texts, (string Field, string Json)[] Outside);
 
+    private static string Tomorrow => DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private const string Rebalance = """{"partNumber":"BI-P","factoryId":"BI-F","moves":[{"fromCountry":"CN","toCountry":"VN","sharePct":50}]}""";
     private static string Yesterday => DateTime.UtcNow.Date.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static string Recent => DateTimeOffset.UtcNow.AddMinutes(-10).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
@@ -133,6 +139,22 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputFixture fx) 
             $$"""[{"partNumber":"BI-P","date":"{{Yesterday}}","quantity":90}]""",
             ["/api/factories/BI-F/buffers/BI-P"], Credential.Admin, [new("partNumber", 64)],
             [("quantity", "-1"), ("date", "\"2099-01-01\""), ("date", "\"2026-02-30\""), ("partNumber", "\"NOT-BUFFERED\"")]),
+        new("POST", "/api/factories/{id}/demand", "/api/factories/BI-F/demand",
+            $$"""[{"orderId":"BI-O1","partNumber":"BI-P","quantity":25,"dueDate":"{{Tomorrow}}"}]""",
+            ["/api/factories/BI-F/demand", "/api/factories/BI-F/buffers/BI-P"], Credential.Admin, [new("orderId", 64), new("partNumber", 64)],
+            [("quantity", "0"), ("dueDate", "\"2099-01-01\""), ("dueDate", "\"2026-13-01\""), ("partNumber", "\"NOT-BUFFERED\"")]),
+        new("DELETE", "/api/factories/{id}/demand/{orderId}", "/api/factories/BI-F/demand/BI-O0", null,
+            ["/api/factories/BI-F/demand", "/api/factories/BI-F/buffers/BI-P"], Credential.Admin, [], []),
+        new("PUT", "/api/factories/{id}/parts/{partNumber}/sourcing", "/api/factories/BI-F/parts/BI-P/sourcing",
+            """{"shares":[{"country":"CN","sharePct":60},{"country":"VN","sharePct":40}],"unitValueUsd":2.5}""",
+            ["/api/factories/BI-F/sourcing"], Credential.Admin, [],
+            [("unitValueUsd", "-1"), ("shares", """[{"country":"CN","sharePct":50}]"""), ("shares", """[{"country":"XX","sharePct":100}]"""),
+             ("shares", """[{"country":"CN","sharePct":100.5}]""")]),
+        new("POST", "/api/scenarios/rebalance", "/api/scenarios/rebalance", Rebalance, ["/api/scenarios"], Credential.Admin,
+            [new("partNumber", 64), new("factoryId", 64)],
+            [("moves", "[]"), ("moves", """[{"fromCountry":"CN","toCountry":"CN","sharePct":50}]"""), ("date", "\"1999-01-01\"")]),
+        new("POST", "/api/scenarios", "/api/scenarios", $$"""{"name":"What if Vietnam","request":{{Rebalance}}}""", ["/api/scenarios"], Credential.Admin,
+            [new("name", 120)], [("request", "null"), ("name", "\"   \""), ("request", """{"partNumber":"BI-P","moves":[]}""")]),
         new("POST", "/api/diagnostics/gc", "/api/diagnostics/gc", null, ["/api/diagnostics/endpoints"], Credential.Admin, [], []),
         new("POST", "/api/users", "/api/users", $$"""{"username":"bi-new","password":"{{WriteEndpointBadInputFixture.Password}}","role":"operator","displayName":"New user"}""",
             ["/api/users"], Credential.Admin, [new("username", 64), new("displayName", 200), new("password", 256, NoControlCharacters: false)],
@@ -225,6 +247,12 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputFixture fx) 
         await Write(HttpMethod.Post, "/api/devices", new { id = "bi-v5", name = Verbatim }, HttpStatusCode.Created);
         Assert.Equal(Verbatim, (await Read("/api/devices/bi-v5")).GetProperty("name").GetString());
 
+        var scenario = await Write(HttpMethod.Post, "/api/scenarios", new
+        {
+            name = Verbatim[..120], request = new { partNumber = "BI-P", factoryId = "BI-F", moves = new[] { new { fromCountry = "CN", toCountry = "VN", sharePct = 50 } } },
+        }, HttpStatusCode.Created);
+        Assert.Equal(Verbatim[..120], (await Read($"/api/scenarios/{scenario.GetProperty("id").GetString()}")).GetProperty("name").GetString());
+
         // An id made of markup is just an id: the answer names it as it was sent, and nothing by that name exists.
         foreach (var path in new[] { "/api/shipments/", "/api/suppliers/", "/api/factories/" })
         {
@@ -259,7 +287,8 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputFixture fx) 
         int cap = e.Pattern switch
         {
             "/api/telemetry" => 1_000_000,
-            "/api/factories/{id}/consumption" => 256 * 1024,
+            "/api/factories/{id}/consumption" or "/api/factories/{id}/demand" => 256 * 1024,
+            "/api/factories/{id}/parts/{partNumber}/sourcing" or "/api/scenarios/rebalance" or "/api/scenarios" => 16 * 1024,
             "/api/users" => 8 * 1024,
             "/api/auth/token" or "/api/devices" => 4 * 1024,
             _ => 64 * 1024,

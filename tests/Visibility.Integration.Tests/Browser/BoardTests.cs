@@ -97,7 +97,15 @@ public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
         using (var halted = await Http.PostAsJsonAsync($"/api/suppliers/{site.GetProperty("supplierId").GetString()}/status",
                    new { siteId = site.GetProperty("siteId").GetString(), status = "halted", capacityPct = 0, note = "board test" }, Ct))
             Assert.True(halted.IsSuccessStatusCode, $"status: {(int)halted.StatusCode} {await halted.Content.ReadAsStringAsync(Ct)}");
-        await row.Locator(".supply-badge.supply-halted").WaitForAsync(new() { Timeout = 15_000 });
+        try { await row.Locator(".supply-badge.supply-halted").WaitForAsync(new() { Timeout = 15_000 }); }
+        catch (TimeoutException)
+        {
+            // Say which side missed it: the server's row, or the page's.
+            var served = (await Http.GetFromJsonAsync<JsonElement>($"/api/factories/{factoryId}/buffers/{part}", Ct)).GetProperty("buffer");
+            await browser.ScreenshotAsync("board-supply-timeout");
+            Assert.Fail($"no halted badge after 15 s; the API says supplyStatus={served.GetProperty("supplyStatus")}, " +
+                        $"the page's row: {await row.InnerTextAsync()}; console: {string.Join(" | ", browser.Errors)}");
+        }
         Assert.Equal("Halted", (await row.Locator(".supply-badge").InnerTextAsync()).Trim());
         Assert.Equal("same page", await page.EvaluateAsync<string>("() => window.__boardTestMarker"));
 

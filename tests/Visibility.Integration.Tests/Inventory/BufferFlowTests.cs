@@ -75,6 +75,8 @@ public sealed class BufferFlowTests(BufferFlowFixture fx) : IClassFixture<Buffer
         var booking = Booking("BF-SHIP-2", "BF-2", "IC-B", 10_000, now.AddDays(-20), now.AddDays(3));
         await CreateAsync(Http, booking);
         var before = (await BufferAsync("BF-2", "IC-B")).GetProperty("buffer").GetProperty("projectedStockout").GetString();
+        // The board learns of a new buffer within a notifier flush: wait for it before taking the snapshot.
+        for (int i = 0; i < 40 && (await Http.GetFromJsonAsync<JsonElement>("/api/buffers?factory=BF-2")).GetArrayLength() == 0; i++) await Task.Delay(100);
 
         await using var hub = fx.Host.Hub();
         var deltas = Channel.CreateUnbounded<JsonElement>();
@@ -274,5 +276,47 @@ public sealed class BufferFlowTests(BufferFlowFixture fx) : IClassFixture<Buffer
                 if (r.GetProperty("factoryId").GetString() == "BF-LIVE") row = r;
         var buffer = (await BufferAsync("BF-LIVE", "IC-L")).GetProperty("buffer");
         Assert.Equal("operating", buffer.GetProperty("supplyStatus").GetString());
+    }
+
+    [Fact]
+    public async Task Open_orders_due_now_and_spikes_become_qualified_demand_and_bad_orders_change_nothing()
+    {
+        await FactoryWithPartAsync("BF-DEM", "IC-D", onHand: 36_000);
+        // ADU 1000, DLT 20 → red 15,000, spike threshold 7,500, horizon 20 days; TOY 35,000, TOG 45,000.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var before = (await BufferAsync("BF-DEM", "IC-D")).GetProperty("buffer");
+        Assert.Equal(0, before.GetProperty("suggestedOrderQty").GetDouble());
+
+        var orders = new object[]
+        {
+            new { orderId = "SO-1", partNumber = "IC-D", quantity = 2_000, dueDate = today.ToString("O") },
+            new { orderId = "SO-2", partNumber = "IC-D", quantity = 3_000, dueDate = today.AddDays(3).ToString("O") },  // ordinary: in ADU
+            new { orderId = "SO-3", partNumber = "IC-D", quantity = 8_000, dueDate = today.AddDays(10).ToString("O") }, // spike
+        };
+        await SendAsync(HttpMethod.Post, "/api/factories/BF-DEM/demand", orders, HttpStatusCode.OK);
+        var b = (await BufferAsync("BF-DEM", "IC-D")).GetProperty("buffer");
+        Assert.Equal(10_000, b.GetProperty("qualifiedDemand").GetDouble());
+        Assert.Equal(26_000, b.GetProperty("netFlow").GetDouble());
+        Assert.Equal(19_000, b.GetProperty("suggestedOrderQty").GetDouble());
+
+        // Refused whole: an unknown part, a negative quantity, a duplicate id. Nothing of it is applied.
+        var bad = new object[]
+        {
+            new { orderId = "SO-4", partNumber = "IC-D", quantity = 50_000, dueDate = today.ToString("O") },
+            new { orderId = "SO-5", partNumber = "NOPE", quantity = 1, dueDate = today.ToString("O") },
+            new { orderId = "SO-6", partNumber = "IC-D", quantity = -1, dueDate = today.ToString("O") },
+            new { orderId = "SO-6", partNumber = "IC-D", quantity = 1, dueDate = today.ToString("O") },
+        };
+        var problem = await SendAsync(HttpMethod.Post, "/api/factories/BF-DEM/demand", bad, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("[1].partNumber", out _));
+        Assert.True(errors.TryGetProperty("[2].quantity", out _));
+        Assert.True(errors.TryGetProperty("[3].orderId", out _));
+        Assert.Equal(3, (await Http.GetFromJsonAsync<JsonElement>("/api/factories/BF-DEM/demand")).GetArrayLength());
+
+        // The spike ships: it leaves qualified demand.
+        await SendAsync(HttpMethod.Delete, "/api/factories/BF-DEM/demand/SO-3", null, HttpStatusCode.NoContent);
+        await SendAsync(HttpMethod.Delete, "/api/factories/BF-DEM/demand/SO-3", null, HttpStatusCode.NotFound);
+        Assert.Equal(2_000, (await BufferAsync("BF-DEM", "IC-D")).GetProperty("buffer").GetProperty("qualifiedDemand").GetDouble());
     }
 }
