@@ -42,7 +42,7 @@ public sealed class DemoNetworkSeeder(
                 var parameters = Parameters(f.Id, partNumbers[i], i);
                 await grain.PutPart(partNumbers[i], parameters);
                 await grain.UpsertDemand(DemoOrders(f.Id, partNumbers[i], i, parameters));
-                if (DemoNetwork.UnitValueUsd.TryGetValue(partNumbers[i], out var unitValue)) await grain.SetSourcing(partNumbers[i], null, unitValue);
+                if (DemoNetwork.UnitValueUsd.TryGetValue(partNumbers[i], out var unitValue)) await grain.SetSourcing(partNumbers[i], replaceShares: false, null, unitValue);
                 parts++;
             }
         }
