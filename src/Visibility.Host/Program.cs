@@ -3,6 +3,7 @@ using Serilog;
 using Serilog.Events;
 using Visibility.Host.Apis;
 using Visibility.Host.Auth;
+using Visibility.Host.Demo;
 using Visibility.Host.Hosting;
 using Visibility.Host.Ingest;
 using Visibility.Host.Live;
@@ -29,8 +30,8 @@ try
     builder.Services.AddVisibilityLive();
     builder.Services.AddVisibilityHealth();
     builder.Services.AddVisibilityApi();
+    builder.Services.AddVisibilityDemo();
     builder.Services.AddVisibilitySimulator(builder.Configuration);
-    builder.Services.AddHostedService<Visibility.Host.Demo.DemoNetworkSeeder>();
 
     var app = builder.Build();
     app.Lifetime.ApplicationStopped.Register(() => storage.DisposeAsync().AsTask().GetAwaiter().GetResult());
