@@ -15,13 +15,10 @@ public sealed class PortalFixture : HostFixture
     {
         await base.InitializeAsync();
         var http = Host.Http;
-        // The demo network is seeded in the background after start: book once its suppliers exist.
-        for (int i = 0; i < 120; i++)
-        {
-            using var probe = await http.GetAsync("/api/suppliers/S-SZ-MCU");
-            if (probe.IsSuccessStatusCode) break;
+        // The demo network is seeded in the background after start, one supplier after another: book once all exist.
+        int seeded = Visibility.Host.Demo.DemoNetwork.Suppliers.Length;
+        for (int i = 0; i < 120 && (await http.GetFromJsonAsync<JsonElement>("/api/suppliers")).GetArrayLength() < seeded; i++)
             await Task.Delay(250);
-        }
         await BookAsync(Own, "S-KR-BAT", "KRPUS", "USSEA", "BAT-LI-21700-5A");
         await BookAsync(Other, "S-SZ-MCU", "CNSHA", "USLAX", "IC-PMIC-5CH");
     }
@@ -41,7 +38,7 @@ public sealed class PortalFixture : HostFixture
 /// <summary>
 /// The supplier portal in headless Chromium against the real host: a demo supplier signs in through /signin, lands on
 /// /portal, posts a site status whose note is markup (shown as text, no dialog) and a milestone for its own shipment
-/// (and sees the API's refusal of one out of order), and cannot reach another supplier's data from the URL or from
+/// (and sees the API's field error and its refusal of one out of order), and cannot reach another supplier's data from the URL or from
 /// the page's own token. Console errors are exactly the refusals the test provokes.
 /// </summary>
 [Collection("host")]
@@ -135,7 +132,16 @@ public sealed class PortalTests(PortalFixture fx) : IClassFixture<PortalFixture>
         Assert.Contains("KRPUS", await row.Locator(".last-milestone").InnerTextAsync());
         Assert.Equal("departed", await milestones.Locator("[name=code]").InputValueAsync()); // the usual next step is offered
 
+        // A field the browser cannot check (is there such a place?): the API's field error shows under that field.
+        await milestones.Locator("[name=locode]").FillAsync("XXZZZ");
+        await milestones.Locator("button[type=submit]").ClickAsync();
+        var locodeError = milestones.Locator(".field-error[data-for='locode']");
+        await locodeError.WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal("unknown location 'XXZZZ'", (await locodeError.TextContentAsync())?.Trim());
+        Assert.Equal("true", await milestones.Locator("[name=locode]").GetAttributeAsync("aria-invalid"));
+
         // Out of order: the API's reason is shown, nothing is recorded.
+        await milestones.Locator("[name=locode]").FillAsync("");
         await milestones.Locator("[name=code]").SelectOptionAsync("booked");
         await milestones.Locator("[name=at]").FillAsync(DateTimeOffset.UtcNow.AddMinutes(-10).ToString("yyyy-MM-dd'T'HH:mm"));
         await milestones.Locator("button[type=submit]").ClickAsync();
@@ -172,6 +178,7 @@ public sealed class PortalTests(PortalFixture fx) : IClassFixture<PortalFixture>
         // Exactly the refusals provoked above, each logged once by the browser as a failed request; nothing else.
         string[] expected =
         [
+            $"400 {fx.Host.BaseUrl}/api/shipments/{PortalFixture.Own}/milestones",
             $"409 {fx.Host.BaseUrl}/api/shipments/{PortalFixture.Own}/milestones",
             $"404 {fx.Host.BaseUrl}/api/shipments/{PortalFixture.Other}",
             $"404 {fx.Host.BaseUrl}/api/suppliers/S-SZ-MCU/status-history",
