@@ -19,11 +19,19 @@ public sealed class DemoNetworkSeeder(
     RecoveryStatus recovery,
     IConfiguration configuration,
     TimeProvider clock,
+    DemoSeedStatus status,
     ILogger<DemoNetworkSeeder> logger) : BackgroundService
 {
     public const double OrderCycleDays = 7;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Done even when off or failed: the simulator then simply finds no demo suppliers.
+        try { await SeedAsync(stoppingToken); }
+        finally { status.MarkDone(); }
+    }
+
+    private async Task SeedAsync(CancellationToken stoppingToken)
     {
         if (!configuration.GetValue("Demo:Seed", true)) return;
         while (!recovery.Recovered) await Task.Delay(100, stoppingToken);

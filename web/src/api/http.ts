@@ -1,7 +1,8 @@
-// Thin fetch wrappers for the read endpoints the dashboard uses. Same origin as the page.
+// Thin fetch wrappers for the endpoints the dashboard uses. Same origin as the page.
 import { accessToken, signOut } from "../auth/session";
 import type {
-  BufferDetail, Chokepoint, Factory, LaneCollection, Location, SeaRoute, ShipmentView, StatusHistoryEntry, Supplier, Track,
+  BufferDetail, Chokepoint, Factory, LaneCollection, Location, ProblemDetails, SeaRoute, ShipmentPage, ShipmentView, StatusHistoryEntry,
+  Supplier, Track,
 } from "./types";
 
 /** Thrown for any non-2xx answer; carries the status so callers can tell 404 from an outage. */
@@ -17,6 +18,30 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   if (response.status === 401) signOut("expired");
   if (!response.ok) throw new HttpError(response.status, url);
   return (await response.json()) as T;
+}
+
+/** A write's outcome: the body on success, else the status and the problem details the API sent (null when none). */
+export type SendResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: ProblemDetails | null };
+
+/**
+ * POST (or another method) a JSON body with the session's token. Refusals are returned, not thrown, since the
+ * forms show them next to their fields; only a network failure throws. A 401 ends the session, as for reads.
+ */
+export async function sendJson<T>(method: string, url: string, body: unknown): Promise<SendResult<T>> {
+  const response = await fetch(url, {
+    method,
+    headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${accessToken()}` },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 401) signOut("expired");
+  if (response.ok) return { ok: true, status: response.status, data: (await response.json()) as T };
+  let problem: ProblemDetails | null = null;
+  try {
+    problem = (await response.json()) as ProblemDetails;
+  } catch {
+    // Not JSON (a proxy's error page): the status alone has to do.
+  }
+  return { ok: false, status: response.status, problem };
 }
 
 export const api = {
@@ -37,6 +62,9 @@ export const api = {
   suppliers: (signal?: AbortSignal) => getJson<Supplier[]>("/api/suppliers", signal),
   supplier: (id: string, signal?: AbortSignal) =>
     getJson<Supplier>(`/api/suppliers/${encodeURIComponent(id)}`, signal),
+  location: (locode: string, signal?: AbortSignal) => getJson<Location>(`/api/locations/${encodeURIComponent(locode)}`, signal),
+  /** Shipments the caller may see (a supplier user: its own), one page. */
+  shipments: (limit: number, signal?: AbortSignal) => getJson<ShipmentPage>(`/api/shipments?limit=${limit}`, signal),
   /** Everything the supplier posted, newest first. */
   supplierHistory: (id: string, signal?: AbortSignal) =>
     getJson<StatusHistoryEntry[]>(`/api/suppliers/${encodeURIComponent(id)}/status-history`, signal),
