@@ -3,6 +3,7 @@ import { startApp } from "./app";
 import { currentSession, homeFor, PAGE_ROLES, signOut } from "./auth/session";
 import { startSignIn } from "./auth/signInPage";
 import { startBoard } from "./board/boardPage";
+import { startSourcing } from "./sourcing/sourcingPage";
 import { startSuppliers } from "./suppliers/suppliersPage";
 import { h } from "./ui/dom";
 
@@ -13,6 +14,7 @@ const PAGES: Record<string, { id: keyof typeof PAGE_ROLES; start: (root: HTMLEle
   "/": { id: "map", start: startApp },
   "/board": { id: "board", start: startBoard },
   "/suppliers": { id: "suppliers", start: startSuppliers },
+  "/sourcing": { id: "sourcing", start: startSourcing },
 };
 
 const root = document.getElementById("app")!;

@@ -57,10 +57,11 @@ export function signOut(reason?: "expired"): void {
 }
 
 /** Which pages each role may open (the API enforces the same rules; this only avoids showing dead pages). */
-export const PAGE_ROLES: Record<"map" | "board" | "suppliers", readonly Role[]> = {
+export const PAGE_ROLES: Record<"map" | "board" | "suppliers" | "sourcing", readonly Role[]> = {
   map: ["operator", "manager", "admin"],
   board: ["manager", "admin"],
   suppliers: ["operator", "manager", "admin"],
+  sourcing: ["manager", "admin"],
 };
 
 /** Where a role lands after signing in: managers on their buffer board, everyone else on the map. */
