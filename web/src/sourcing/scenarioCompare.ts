@@ -3,6 +3,7 @@
 // lower is better.
 import type { SavedScenario } from "../api/sourcingTypes";
 import { h, replaceChildren } from "../ui/dom";
+import { centralityLabel } from "./category";
 import { categoryCounts } from "./resultModel";
 import { movesText, scopeText } from "./scenarioText";
 import { shareBar } from "./shareBar";
@@ -24,7 +25,7 @@ export class ScenarioCompare {
       return;
     }
     const [a, b] = picked as [SavedScenario, SavedScenario];
-    type Row = [label: string, cell: (s: SavedScenario) => HTMLElement | string, value?: (s: SavedScenario) => number];
+    type Row = [label: string | HTMLElement, cell: (s: SavedScenario) => HTMLElement | string, value?: (s: SavedScenario) => number];
     const rows: Row[] = [
       ["Scope", (s) => scopeText(s.request)],
       ["Moves", (s) => movesText(s.request.moves)],
@@ -35,7 +36,8 @@ export class ScenarioCompare {
       ["Sea lead after", (s) => withChange(formatLeadDays(s.result.after.seaLeadDays), formatDiff(diff(s.result.before.seaLeadDays, s.result.after.seaLeadDays), "days")), (s) => s.result.after.seaLeadDays],
       ["Top of green after", (s) => withChange(Math.round(s.result.after.topOfGreenSum).toLocaleString("en-US"),
         formatDiff(diff(s.result.before.topOfGreenSum, s.result.after.topOfGreenSum, true, 0.5), "qty"))],
-      ["Categories after", (s) => categoryCounts(s.result.after.partsByCategory).map((c) => `${c.key === "unknown" ? "?" : c.key} × ${c.count}`).join(" · ") || "—"],
+      [h("span", null, "Categories after ", centralityLabel(a.result.centralitySource)), (s) => categoryCounts(s.result.after.partsByCategory)
+        .map((c) => `${c.count} in ${c.key === "unknown" ? "no category" : `category ${c.key}`}`).join(" · ") || "—"],
       ["Shares after", (s) => shareBar(s.result.after.countryShares, { labelled: true })],
     ];
     const head = h("tr", null, h("th", { scope: "col" }, ""), ...[a, b].map((s) => h("th", { scope: "col", "data-scenario": s.id }, s.name)));

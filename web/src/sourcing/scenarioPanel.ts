@@ -81,6 +81,7 @@ export class ScenarioPanel {
       this.say(`Saved “${answer.data.name}”.`, "ok");
       this.name.value = "";
       this.suggested = "";
+      this.setCurrent(this.events.current());
       this.picked = togglePick(this.picked, answer.data.id);
       await this.refresh();
     } catch {
