@@ -18,7 +18,7 @@ export class ResultParts {
     this.el = h("section", { class: "wi-parts", hidden: true }, this.caption,
       h("div", { class: "wi-parts-scroll" },
         h("table", { class: "board-table wi-parts-table" },
-          h("thead", null, h("tr", null, th("Factory"), th("Part"), th("Shares after"), th("HHI", "Before → after", "num"), th("Category", "Before → after"),
+          h("thead", null, h("tr", null, th("Factory"), th("Part"), th("Shares after", null, "shares"), th("HHI", "Before → after", "num"), th("Category", "Before → after"),
             th("Duty / yr", "Before → after", "num"), th("Sea lead", "Before → after", "num"), th("DLT", "Before → after", "num"),
             th("Top of green", "Before → after", "num"))),
           this.tbody)));
