@@ -4,6 +4,7 @@ import { currentSession, homeFor, PAGE_ROLES, signOut } from "./auth/session";
 import { startSignIn } from "./auth/signInPage";
 import { startBoard } from "./board/boardPage";
 import { startPortal } from "./portal/portalPage";
+import { startSourcing } from "./sourcing/sourcingPage";
 import { startSuppliers } from "./suppliers/suppliersPage";
 import { h } from "./ui/dom";
 
@@ -15,6 +16,7 @@ const PAGES: Record<string, { id: keyof typeof PAGE_ROLES; start: (root: HTMLEle
   "/board": { id: "board", start: startBoard },
   "/suppliers": { id: "suppliers", start: startSuppliers },
   "/portal": { id: "portal", start: startPortal },
+  "/sourcing": { id: "sourcing", start: startSourcing },
 };
 
 const root = document.getElementById("app")!;

@@ -1,5 +1,6 @@
 // Thin fetch wrappers for the endpoints the dashboard uses. Same origin as the page.
 import { accessToken, signOut } from "../auth/session";
+import type { FactorySourcing, RebalanceRequest, RebalanceResult, SavedScenario, Section301Answer } from "./sourcingTypes";
 import type {
   BufferDetail, Chokepoint, Factory, LaneCollection, Location, ProblemDetails, SeaRoute, ShipmentPage, ShipmentView, StatusHistoryEntry,
   Supplier, Track,
@@ -20,27 +21,30 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return (await response.json()) as T;
 }
 
-/** A write's outcome: the body on success, else the status and the problem details the API sent (null when none). */
-export type SendResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: ProblemDetails | null };
+/** The answer to a write: the body on 2xx, else the status and the problem details (field errors) the host sent. */
+export type SendResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: ProblemDetails };
 
 /**
- * POST (or another method) a JSON body with the session's token. Refusals are returned, not thrown, since the
- * forms show them next to their fields; only a network failure throws. A 401 ends the session, as for reads.
+ * POST/PUT JSON with the session's bearer token. A refusal is a value, not an exception, so a form can show the
+ * host's field errors next to the fields; only a network failure or an abort throws.
  */
-export async function sendJson<T>(method: string, url: string, body: unknown): Promise<SendResult<T>> {
+export async function sendJson<T>(method: "POST" | "PUT", url: string, body: unknown, signal?: AbortSignal): Promise<SendResult<T>> {
   const response = await fetch(url, {
     method,
-    headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${accessToken()}` },
+    headers: { "Content-Type": "application/json", Accept: "application/json", Authorization: `Bearer ${accessToken()}` },
     body: JSON.stringify(body),
+    signal,
   });
   if (response.status === 401) signOut("expired");
-  if (response.ok) return { ok: true, status: response.status, data: (await response.json()) as T };
-  let problem: ProblemDetails | null = null;
+  const text = await response.text();
+  let parsed: unknown = null;
   try {
-    problem = (await response.json()) as ProblemDetails;
+    parsed = text ? JSON.parse(text) : null;
   } catch {
-    // Not JSON (a proxy's error page): the status alone has to do.
+    parsed = null;
   }
+  if (response.ok) return { ok: true, status: response.status, data: parsed as T };
+  const problem = parsed && typeof parsed === "object" ? (parsed as ProblemDetails) : { status: response.status, title: `HTTP ${response.status}` };
   return { ok: false, status: response.status, problem };
 }
 
@@ -68,6 +72,22 @@ export const api = {
   /** Everything the supplier posted, newest first. */
   supplierHistory: (id: string, signal?: AbortSignal) =>
     getJson<StatusHistoryEntry[]>(`/api/suppliers/${encodeURIComponent(id)}/status-history`, signal),
+  /** Each part's shares, concentration, category, Section 301 duty and sea lead time (managers and admins). */
+  sourcing: (factoryId: string, signal?: AbortSignal) =>
+    getJson<FactorySourcing>(`/api/factories/${encodeURIComponent(factoryId)}/sourcing`, signal),
+  section301: (hts: string, query: { origin: string; annualQuantity?: number; unitValueUsd?: number }, signal?: AbortSignal) => {
+    const p = new URLSearchParams({ origin: query.origin });
+    if (query.annualQuantity !== undefined && query.unitValueUsd !== undefined) {
+      p.set("annualQuantity", String(query.annualQuantity));
+      p.set("unitValueUsd", String(query.unitValueUsd));
+    }
+    return getJson<Section301Answer>(`/api/tariffs/section301/${encodeURIComponent(hts)}?${p.toString()}`, signal);
+  },
+  rebalance: (request: RebalanceRequest, signal?: AbortSignal) => sendJson<RebalanceResult>("POST", "/api/scenarios/rebalance", request, signal),
+  saveScenario: (name: string, request: RebalanceRequest) => sendJson<SavedScenario>("POST", "/api/scenarios", { name, request }),
+  /** Saved what-ifs, newest first, without their part rows. */
+  scenarios: (signal?: AbortSignal) => getJson<SavedScenario[]>("/api/scenarios", signal),
+  scenario: (id: string, signal?: AbortSignal) => getJson<SavedScenario>(`/api/scenarios/${encodeURIComponent(id)}`, signal),
 };
 
 /**

@@ -57,12 +57,13 @@ export function signOut(reason?: "expired"): void {
 }
 
 /** Which pages each role may open (the API enforces the same rules; this only avoids showing dead pages). */
-export const PAGE_ROLES: Record<"map" | "board" | "suppliers" | "portal", readonly Role[]> = {
+export const PAGE_ROLES: Record<"map" | "board" | "suppliers" | "portal" | "sourcing", readonly Role[]> = {
   map: ["operator", "manager", "admin"],
   board: ["manager", "admin"],
   suppliers: ["operator", "manager", "admin"],
   // A supplier's own page: it shows the signed-in supplier's data, so no other role has a use for it.
   portal: ["supplier"],
+  sourcing: ["manager", "admin"],
 };
 
 /** Where a role lands after signing in: managers on their buffer board, suppliers on their portal, everyone else on the map. */
