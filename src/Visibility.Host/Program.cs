@@ -4,6 +4,7 @@ using Serilog.Events;
 using Visibility.Host.Apis;
 using Visibility.Host.Audit;
 using Visibility.Host.Auth;
+using Visibility.Host.Demo;
 using Visibility.Host.Hosting;
 using Visibility.Host.Ingest;
 using Visibility.Host.Live;
@@ -33,10 +34,10 @@ try
     builder.Services.AddVisibilityHealth();
     builder.Services.AddVisibilityApi();
     builder.Services.AddVisibilitySourcing(builder.Configuration, builder.Environment);
+    builder.Services.AddVisibilityDemo();
     builder.AddVisibilitySecurity();
     builder.Services.AddVisibilityAudit(storage, builder.Configuration);
     builder.Services.AddVisibilitySimulator(builder.Configuration);
-    builder.Services.AddHostedService<Visibility.Host.Demo.DemoNetworkSeeder>();
 
     var app = builder.Build();
     app.Lifetime.ApplicationStopped.Register(() => storage.DisposeAsync().AsTask().GetAwaiter().GetResult());

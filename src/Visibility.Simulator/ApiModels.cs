@@ -14,9 +14,17 @@ public sealed record ReeferDto(double MinC, double MaxC);
 
 public sealed record CargoDto(string PartNumber, int Quantity, string? FactoryId);
 
+/// <param name="SupplierId">The demo supplier whose cargo it is, or null (then not sent: older hosts do not know the field).</param>
 public sealed record CreateShipmentRequest(
     string Id, string Reference, string Mode, string Origin, string Destination,
-    DateTime PlannedDeparture, DateTime? PlannedArrival, IReadOnlyList<CargoDto> Cargo, ReeferDto? Reefer);
+    DateTime PlannedDeparture, DateTime? PlannedArrival, IReadOnlyList<CargoDto> Cargo, ReeferDto? Reefer, string? SupplierId = null);
+
+/// <summary>The fields of a supplier (GET /api/suppliers) that say what it ships from where.</summary>
+public sealed record SupplierDto(string Id, bool Demo, IReadOnlyList<SupplierSiteDto>? Sites);
+
+public sealed record SupplierSiteDto(string Id, string Country, IReadOnlyList<SuppliedPartDto>? Parts);
+
+public sealed record SuppliedPartDto(string PartNumber, IReadOnlyList<string>? FactoryIds);
 
 public sealed record PositionDto(double Lat, double Lon, DateTimeOffset At);
 

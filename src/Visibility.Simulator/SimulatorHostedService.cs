@@ -57,7 +57,7 @@ public sealed class SimulatorHostedService(
             if (!string.IsNullOrWhiteSpace(settings.AisReplayPath))
                 await new AisReplay(settings, api, _logger, time).RunAsync(settings.AisReplayPath, stoppingToken);
             else
-                await new SimulatorRunner(settings, api, metrics, _logger, time).RunAsync(stoppingToken);
+                await new SimulatorRunner(settings, api, metrics, _logger, time, services.GetService<IShipperSource>()).RunAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

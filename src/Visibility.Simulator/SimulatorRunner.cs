@@ -11,7 +11,8 @@ namespace Visibility.Simulator;
 /// position and sensors every ReportIntervalSeconds until it arrives, and books the slot's next voyage
 /// a while later. Runs until cancelled.
 /// </summary>
-public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClient api, SimulatorMetrics metrics, ILogger logger, TimeProvider? timeProvider = null)
+public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClient api, SimulatorMetrics metrics, ILogger logger, TimeProvider? timeProvider = null,
+    IShipperSource? shipperSource = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly Channel<(int Index, int Generation)> _toBook = Channel.CreateUnbounded<(int, int)>();
@@ -34,8 +35,12 @@ public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClien
             logger.LogError("Simulator: no lane of the story is usable with this location catalog; nothing to simulate");
             return;
         }
-        _planner = new VoyagePlanner(options.Seed, lanes, options.ReeferShare, options.IdPrefix);
+        // Before the first booking: a voyage's supplier is part of its booking, and a re-booking must say the same.
+        var shippers = await (shipperSource ?? new ApiShipperSource()).LoadAsync(api, ct);
+        _planner = new VoyagePlanner(options.Seed, lanes, options.ReeferShare, options.IdPrefix, shippers);
         LogStoryShares(lanes);
+        logger.LogInformation("Simulator: voyages carrying a demo supplier's parts from its country name it as shipper ({Count} demo suppliers: {Ids})",
+            shippers.SupplierIds.Count, string.Join(", ", shippers.SupplierIds));
 
         for (int i = 0; i < options.Shipments; i++) _toBook.Writer.TryWrite((i, 0));
         var bookers = Enumerable.Range(0, options.MaxConcurrentRequests).Select(_ => BookLoopAsync(ct)).ToArray();
@@ -157,7 +162,7 @@ public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClien
             var request = new CreateShipmentRequest(plan.Id, plan.Reference, plan.Lane.Mode.ToWire(), plan.Lane.Origin, plan.Lane.Destination,
                 departure.UtcDateTime, arrival.UtcDateTime,
                 plan.Cargo.Select(c => new CargoDto(c.PartNumber, c.Quantity, c.FactoryId)).ToList(),
-                plan.Reefer is { } r ? new ReeferDto(r.MinC, r.MaxC) : null);
+                plan.Reefer is { } r ? new ReeferDto(r.MinC, r.MaxC) : null, plan.SupplierId);
 
             var outcome = await api.CreateShipmentAsync(request, ct);
             if (outcome.Status == CreateStatus.Failed) return false;

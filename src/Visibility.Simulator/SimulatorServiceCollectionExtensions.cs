@@ -19,6 +19,8 @@ public static class SimulatorServiceCollectionExtensions
         services.TryAddSingleton<SimulatorMetrics>();
         // The host replaces this with its own source (it can mint a token and a tracker key without an HTTP sign-in).
         services.TryAddSingleton<ISimulatorCredentialSource, ApiCredentialSource>();
+        // The host replaces this too: it waits for its demo network before the simulator reads the suppliers.
+        services.TryAddSingleton<IShipperSource, ApiShipperSource>();
         services.AddTransient<SimulatorAuthHandler>();
         services.AddHttpClient("Visibility.Simulator.Auth", c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddHttpClient(SimulatorHostedService.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))

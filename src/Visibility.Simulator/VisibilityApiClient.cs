@@ -66,6 +66,9 @@ public sealed class VisibilityApiClient
     public Task<ShipmentView?> GetShipmentAsync(string id, CancellationToken ct) =>
         GetOrNullAsync<ShipmentView>($"api/shipments/{Uri.EscapeDataString(id)}", "get-shipment", ct);
 
+    public Task<IReadOnlyList<SupplierDto>?> GetSuppliersAsync(CancellationToken ct) =>
+        GetOrNullAsync<IReadOnlyList<SupplierDto>>("api/suppliers", "get-suppliers", ct);
+
     public Task<RouteDto?> GetShipmentRouteAsync(string id, CancellationToken ct) =>
         GetOrNullAsync<RouteDto>($"api/shipments/{Uri.EscapeDataString(id)}/route", "get-route", ct);
 

@@ -3,16 +3,18 @@ using Visibility.Domain.Geo;
 namespace Visibility.Simulator;
 
 /// <summary>What to create for one simulated shipment (everything except times, which need the route length).</summary>
+/// <param name="SupplierId">The supplier whose cargo it is (see <see cref="ShipperCatalog"/>), or null.</param>
 public sealed record VoyagePlan(
     string Id, int Index, int Generation, string Reference, ResolvedLane Lane,
-    IReadOnlyList<CargoLine> Cargo, ReeferRange? Reefer);
+    IReadOnlyList<CargoLine> Cargo, ReeferRange? Reefer, string? SupplierId = null);
 
 /// <summary>
 /// Decides, deterministically from the seed and the shipment id, which lane a voyage takes, what it
 /// carries, how fast it goes, when it departed, and which incidents (slow steaming, stall, tracker
 /// silence, reefer excursion) it will suffer. Pure: no I/O, no clock.
 /// </summary>
-public sealed class VoyagePlanner(int seed, IReadOnlyList<ResolvedLane> lanes, double reeferShare = 0.15, string idPrefix = "SIM-")
+public sealed class VoyagePlanner(int seed, IReadOnlyList<ResolvedLane> lanes, double reeferShare = 0.15, string idPrefix = "SIM-",
+    ShipperCatalog? shippers = null)
 {
     public const double OceanMinKnots = 16, OceanMaxKnots = 19;
     public const double AirMinKmh = 780, AirMaxKmh = 860;
@@ -48,7 +50,8 @@ public sealed class VoyagePlanner(int seed, IReadOnlyList<ResolvedLane> lanes, d
         bool reefer = DeterministicRandom.Unit(DeterministicRandom.Key(key, 2)) < reeferShare;
         var (cargo, range) = CargoCatalog.Pick(DeterministicRandom.Key(key, 3), lane.Mode, lane.Lane.FactoryId, reefer);
         int po = 4_500_000 + (int)(DeterministicRandom.Unit(DeterministicRandom.Key(key, 4)) * 499_999);
-        return new VoyagePlan(id, index, generation, $"PO-{po}", lane, cargo, range);
+        var supplierId = (shippers ?? ShipperCatalog.Empty).ShipperOf(lane.Origin, cargo);
+        return new VoyagePlan(id, index, generation, $"PO-{po}", lane, cargo, range, supplierId);
     }
 
     /// <summary>Typical cruise speed of this vehicle in km/h (ocean 16–19 kn, air ~800 km/h, truck ~60 km/h).</summary>

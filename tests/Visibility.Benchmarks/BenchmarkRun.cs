@@ -14,6 +14,11 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
     public async Task RunAsync(CancellationToken ct)
     {
         string runTag = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()))[..6];
+        if (options.WhatIf)
+        {
+            await new WhatIf.WhatIfRun(options).RunAsync(runTag, ct);
+            return;
+        }
         if (options.Buffers)
         {
             await new Buffers.BufferWaveRun(options).RunAsync(runTag, ct);

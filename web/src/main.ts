@@ -3,6 +3,8 @@ import { startApp } from "./app";
 import { currentSession, homeFor, PAGE_ROLES, signOut } from "./auth/session";
 import { startSignIn } from "./auth/signInPage";
 import { startBoard } from "./board/boardPage";
+import { startPortal } from "./portal/portalPage";
+import { startSourcing } from "./sourcing/sourcingPage";
 import { startSuppliers } from "./suppliers/suppliersPage";
 import { h } from "./ui/dom";
 
@@ -13,6 +15,8 @@ const PAGES: Record<string, { id: keyof typeof PAGE_ROLES; start: (root: HTMLEle
   "/": { id: "map", start: startApp },
   "/board": { id: "board", start: startBoard },
   "/suppliers": { id: "suppliers", start: startSuppliers },
+  "/portal": { id: "portal", start: startPortal },
+  "/sourcing": { id: "sourcing", start: startSourcing },
 };
 
 const root = document.getElementById("app")!;
@@ -24,7 +28,6 @@ if (path === "/signin") {
   const session = currentSession();
   const page = PAGES[path];
   if (!session) signOut();
-  else if (session.user.role === "supplier") notForThisRole(root, "Supplier accounts post through the supplier portal, which this dashboard does not include yet.");
   else if (page && PAGE_ROLES[page.id].includes(session.user.role)) page.start(root);
   else if (path !== homeFor(session.user.role)) location.replace(homeFor(session.user.role));
   else notForThisRole(root, "There is no page here for your role.");

@@ -172,6 +172,6 @@ public static class FactoryBuffers
         var p = state.Profile!;
         return new Sourcing.PartSourcing(p.Id, p.Country, partNumber, part.Parameters.HsCode.Replace(".", "")[..Math.Min(6, part.Parameters.HsCode.Replace(".", "").Length)],
             CountryShares(state, partNumber), status.Adu * 365, part.UnitValueUsd ?? 0, part.Parameters, status.Adu,
-            new Dictionary<string, double>(SupplierShares(state, partNumber), StringComparer.Ordinal));
+            new Dictionary<string, double>(SupplierShares(state, partNumber), StringComparer.Ordinal), part.Hts8);
     }
 }

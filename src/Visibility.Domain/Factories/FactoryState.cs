@@ -32,6 +32,8 @@ public sealed class PartBuffer
     [Id(3)] public Dictionary<string, double>? CountryShares { get; set; }
     /// <summary>Customs value per unit, for the duty per year; null = unknown (duty shown as unknown).</summary>
     [Id(4)] public double? UnitValueUsd { get; set; }
+    /// <summary>The US HTS8 line when known (tariffs are defined per line); null = look up the HS6 heading.</summary>
+    [Id(5)] public string? Hts8 { get; set; }
 }
 
 /// <summary>Part and quantity a shipment carries for one factory.</summary>

@@ -1,6 +1,11 @@
 namespace Visibility.Domain.Shipments;
 
 /// <summary>What a shipper declares when it books a shipment; immutable once created.</summary>
+/// <param name="SupplierId">
+/// The supplier that ships it (its users may read it and post its milestones), or null when no supplier is named.
+/// Added after the first release: states stored before it load with null (a new member at the end, both for Orleans
+/// and for the JSON the grain storage keeps).
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record ShipmentDefinition(
     [property: Id(0)] string Id,
@@ -11,13 +16,15 @@ public sealed record ShipmentDefinition(
     [property: Id(5)] DateTimeOffset PlannedDeparture,
     [property: Id(6)] DateTimeOffset? PlannedArrival,
     [property: Id(7)] CargoLine[] Cargo,
-    [property: Id(8)] ReeferRange? Reefer)
+    [property: Id(8)] ReeferRange? Reefer,
+    [property: Id(9)] string? SupplierId = null)
 {
     /// <summary>Same booking, field by field (arrays compared by content): a repeated create is idempotent.</summary>
     public bool SameBookingAs(ShipmentDefinition other) =>
         Id == other.Id && Reference == other.Reference && Mode == other.Mode && Origin == other.Origin &&
         Destination == other.Destination && PlannedDeparture == other.PlannedDeparture &&
-        PlannedArrival == other.PlannedArrival && Reefer == other.Reefer && Cargo.SequenceEqual(other.Cargo);
+        PlannedArrival == other.PlannedArrival && Reefer == other.Reefer && SupplierId == other.SupplierId &&
+        Cargo.SequenceEqual(other.Cargo);
 }
 
 [GenerateSerializer, Immutable]

@@ -33,6 +33,8 @@ public sealed record ShipmentView
     [Id(24)] public long Readings { get; init; }
     [Id(25)] public DateTimeOffset? ArrivedAt { get; init; }
     [Id(26)] public MilestoneView[] Milestones { get; init; } = [];
+    /// <summary>The supplier that ships it, or null.</summary>
+    [Id(27)] public string? SupplierId { get; init; }
 }
 
 [GenerateSerializer, Immutable]
@@ -71,7 +73,10 @@ public sealed record RouteView([property: Id(0)] double DistanceKm, [property: I
         new(Math.Round(route.DistanceKm, 1), route.Path.Select(p => new[] { Math.Round(p.Lon, 5), Math.Round(p.Lat, 5) }).ToArray(), route.Passes.ToArray());
 }
 
-/// <summary>A shipment's dot on the live map: only what the map draws and filters on.</summary>
+/// <summary>
+/// A shipment's dot on the live map: only what the map draws and filters on. <see cref="SupplierId"/> is not sent to
+/// browsers; it lets the shipment list show a supplier user only its own shipments without a grain call each.
+/// </summary>
 [GenerateSerializer, Immutable]
 public readonly record struct ShipmentMarker(
     [property: Id(0)] string Id,
@@ -81,4 +86,5 @@ public readonly record struct ShipmentMarker(
     [property: Id(4)] TransportMode Mode,
     [property: Id(5)] ShipmentStatus Status,
     [property: Id(6)] AlertKind Flags,
-    [property: Id(7)] float DelayHours);
+    [property: Id(7)] float DelayHours,
+    [property: Id(8)] string? SupplierId = null);

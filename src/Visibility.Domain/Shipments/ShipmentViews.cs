@@ -41,6 +41,7 @@ public static class ShipmentViews
             Readings = s.ReadingCount,
             ArrivedAt = s.ArrivedAt,
             Milestones = s.Milestones.Select(m => new MilestoneView(m.Code.ToApi(), m.At, m.Locode, m.Note)).ToArray(),
+            SupplierId = def.SupplierId,
         };
     }
 
@@ -49,7 +50,7 @@ public static class ShipmentViews
         var def = s.Definition!;
         var at = s.Last is { } last ? new GeoPoint(last.Lat, last.Lon) : origin;
         return new ShipmentMarker(def.Id, (float)at.Lat, (float)at.Lon, (float)(s.HeadingDeg ?? 0), def.Mode, s.Status, s.Flags,
-            (float)Math.Round(ShipmentTracker.DelayHours(s, now), 1));
+            (float)Math.Round(ShipmentTracker.DelayHours(s, now), 1), def.SupplierId);
     }
 
     public static TrackView ToTrack(ShipmentState s) =>

@@ -17,7 +17,12 @@ public sealed record PartSourcing(
     [property: Id(0)] string FactoryId, [property: Id(1)] string FactoryCountry, [property: Id(2)] string PartNumber,
     [property: Id(3)] string HsCode, [property: Id(4)] CountryShare[] Shares, [property: Id(5)] double AnnualQuantity,
     [property: Id(6)] double UnitValueUsd, [property: Id(7)] BufferParameters Parameters, [property: Id(8)] double Adu,
-    [property: Id(9)] IReadOnlyDictionary<string, double>? SupplierShares = null);
+    [property: Id(9)] IReadOnlyDictionary<string, double>? SupplierShares = null,
+    [property: Id(10)] string? Hts8 = null)
+{
+    /// <summary>The code the tariff is looked up by: the HTS8 line when known, else the HS6 heading.</summary>
+    public string TariffCode => Hts8 ?? HsCode;
+}
 
 /// <summary>One side of a what-if for one part: concentration, category, duty, lead time and buffer zones.</summary>
 public sealed record PartPicture(
@@ -65,7 +70,7 @@ public static class Rebalance
         var c = centrality?.Centrality(part.HsCode);
         var category = c is { } cc ? Vulnerability.Classify(cc.High, Vulnerability.IsConcentrated(hhi)) : null;
 
-        var duty = tariffs.Lookup(part.HsCode, "CN", date);
+        var duty = tariffs.Lookup(part.TariffCode, "CN", date);
         double cnShare = shares.Where(s => s.Country == "CN").Sum(s => s.SharePct) / 100;
         double cnValue = part.AnnualQuantity * part.UnitValueUsd * cnShare;
 

@@ -97,12 +97,13 @@ public sealed class FactoryGrain(
         return Task.FromResult<Visibility.Domain.Sourcing.PartSourcing[]?>(parts.Select(p => FactoryBuffers.Sourcing(S, p, Today)).ToArray());
     }
 
-    public async Task<bool?> SetSourcing(string partNumber, Dictionary<string, double>? countryShares, double? unitValueUsd)
+    public async Task<bool?> SetSourcing(string partNumber, bool replaceShares, Dictionary<string, double>? countryShares, double? unitValueUsd, string? hts8 = null)
     {
         if (!S.Exists) return null;
         if (!S.Parts.TryGetValue(partNumber, out var part)) return false;
-        part.CountryShares = countryShares;
+        if (replaceShares) part.CountryShares = countryShares;
         if (unitValueUsd != null) part.UnitValueUsd = unitValueUsd;
+        if (hts8 != null) part.Hts8 = hts8;
         await state.WriteStateAsync();
         return true;
     }

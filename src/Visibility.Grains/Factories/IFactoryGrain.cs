@@ -21,8 +21,11 @@ public interface IFactoryGrain : IGrainWithStringKey
     Task<BufferView[]?> GetBuffers();
     /// <summary>Sourcing of one part, or of every part when null. Null when the factory (or the part) does not exist.</summary>
     Task<Visibility.Domain.Sourcing.PartSourcing[]?> GetSourcing(string? partNumber);
-    /// <summary>Sets a part's country shares (null: derive from its supplier sites again) and unit value. False: no such part.</summary>
-    Task<bool?> SetSourcing(string partNumber, Dictionary<string, double>? countryShares, double? unitValueUsd);
+    /// <summary>
+    /// Sets what is given of a part's sourcing: with <paramref name="replaceShares"/> its country shares (null: derive them
+    /// from its supplier sites again), the unit value and the HTS8 line when not null. False: no such part.
+    /// </summary>
+    Task<bool?> SetSourcing(string partNumber, bool replaceShares, Dictionary<string, double>? countryShares, double? unitValueUsd, string? hts8 = null);
     Task<BufferDetail?> GetBuffer(string partNumber);
     /// <summary>A shipment carrying parts for this factory, with its current ETA (called on booking and when the ETA moves).</summary>
     Task UpsertInbound(string shipmentId, InboundLine[] lines, DateTimeOffset eta);

@@ -8,6 +8,8 @@ public interface IShipmentGrain : IGrainWithStringKey
 {
     Task<CreateShipmentResult> Create(ShipmentDefinition definition);
     Task<ShipmentView?> GetView();
+    /// <summary>The supplier that ships it; null when none is named or the shipment does not exist (object-level checks).</summary>
+    Task<string?> GetSupplierId();
     Task<TrackView?> GetTrack();
     Task<RouteView?> GetRoute();
     Task<IngestResult> Ingest(TelemetryReading[] readings);

@@ -88,6 +88,8 @@ public sealed class ShipmentGrain(
 
     public Task<ShipmentView?> GetView() => Task.FromResult(S.Exists ? View() : null);
 
+    public Task<string?> GetSupplierId() => Task.FromResult(S.Definition?.SupplierId);
+
     public Task<TrackView?> GetTrack() => Task.FromResult(S.Exists ? ShipmentViews.ToTrack(S) : null);
 
     public Task<RouteView?> GetRoute() => Task.FromResult(_route is { } r ? RouteView.From(r) : null);

@@ -5,16 +5,30 @@ using Visibility.Domain.Validation;
 namespace Visibility.Host.Apis;
 
 /// <summary>POST /api/shipments body. Everything nullable so a missing field is reported by name, not as a parse error.</summary>
+/// <param name="SupplierId">Optional: the registered supplier that ships it (its users then see it and post its milestones).</param>
 public sealed record CreateShipmentRequest(
     string? Id, string? Reference, string? Mode, string? Origin, string? Destination,
-    DateTimeOffset? PlannedDeparture, DateTimeOffset? PlannedArrival, CargoLineRequest[]? Cargo, ReeferRequest? Reefer)
+    DateTimeOffset? PlannedDeparture, DateTimeOffset? PlannedArrival, CargoLineRequest[]? Cargo, ReeferRequest? Reefer,
+    string? SupplierId = null)
 {
     public const int MaxCargoLines = 200;
 
-    /// <summary>Checks every field; on success returns the booking with codes normalised to upper case.</summary>
-    public ShipmentDefinition? Validate(LocationCatalog locations, ValidationErrors errors)
+    /// <summary>True when <see cref="SupplierId"/> is worth looking up (given, and shaped like an id).</summary>
+    public bool NamesSupplier => SupplierId != null && TextRules.IsValidId(SupplierId, 64, out _);
+
+    /// <summary>
+    /// Checks every field; on success returns the booking with codes normalised to upper case.
+    /// <paramref name="supplierKnown"/>: whether the caller found <see cref="SupplierId"/> registered (looked up beforehand,
+    /// since that takes a grain call).
+    /// </summary>
+    public ShipmentDefinition? Validate(LocationCatalog locations, ValidationErrors errors, bool supplierKnown = false)
     {
         string why;
+        if (SupplierId != null)
+        {
+            if (!TextRules.IsValidId(SupplierId, 64, out why)) errors.Add("supplierId", why);
+            else if (!supplierKnown) errors.Add("supplierId", $"unknown supplier '{SupplierId}'");
+        }
         if (Id == null) errors.Add("id", "is required");
         else if (!TextRules.IsValidId(Id, 64, out why)) errors.Add("id", why);
         if (Reference != null && !TextRules.IsValidText(Reference, 128, out why)) errors.Add("reference", why);
@@ -51,7 +65,7 @@ public sealed record CreateShipmentRequest(
 
         return new ShipmentDefinition(Id!, Reference ?? Id!, mode, origin!.Locode, destination!.Locode, PlannedDeparture!.Value.ToUniversalTime(),
             PlannedArrival?.ToUniversalTime(), cargo.Select(c => new CargoLine(c.PartNumber!, c.Quantity!.Value, c.FactoryId)).ToArray(),
-            Reefer == null ? null : new ReeferRange(Reefer.MinC!.Value, Reefer.MaxC!.Value));
+            Reefer == null ? null : new ReeferRange(Reefer.MinC!.Value, Reefer.MaxC!.Value), SupplierId);
     }
 
     private static Location? CheckLocation(string field, string? code, TransportMode mode, LocationCatalog locations, ValidationErrors errors)

@@ -1,10 +1,12 @@
-using Visibility.Host.Audit;
-using Visibility.Host.Auth;
 using System.Globalization;
+using System.Security.Claims;
 using Visibility.Domain.Locations;
 using Visibility.Domain.Shipments;
 using Visibility.Domain.Validation;
 using Visibility.Grains.Shipments;
+using Visibility.Grains.Suppliers;
+using Visibility.Host.Audit;
+using Visibility.Host.Auth;
 using Visibility.Host.Ingest;
 using Visibility.Host.Live;
 
@@ -17,31 +19,25 @@ public static class ShipmentsApi
         var group = app.MapGroup("/api/shipments").WithTags("Shipments");
         group.MapPost("/", Create).WithSummary("Book a shipment; its route is planned at once")
             .Accepts<CreateShipmentRequest>("application/json").RequireAuthorization(Policies.ShipmentsWrite);
-        // A supplier user sees no shipment until shipments carry their shipper (a later step): the filter below says so.
-        group.MapGet("/", List).WithSummary("Shipments filtered by status, alert and bounding box, paged").RequireAuthorization(Policies.ShipmentsRead)
-            .AddEndpointFilter(HideFromSuppliers);
-        group.MapGet("/{id}", Get).WithSummary("A shipment with position, progress, ETA, delay and alerts").RequireAuthorization(Policies.ShipmentsRead)
-            .AddEndpointFilter(HideFromSuppliers);
-        group.MapGet("/{id}/track", Track).WithSummary("Stored positions, oldest first (thinned for long voyages)").RequireAuthorization(Policies.ShipmentsRead)
-            .AddEndpointFilter(HideFromSuppliers);
-        group.MapGet("/{id}/route", Route).WithSummary("The planned route as [lon, lat] pairs").RequireAuthorization(Policies.ShipmentsRead)
-            .AddEndpointFilter(HideFromSuppliers);
+        // A supplier user reads and posts milestones for its own shipments only; another's answers as a missing one (404).
+        group.MapGet("/", List).WithSummary("Shipments filtered by status, alert and bounding box, paged (a supplier user: only its own)")
+            .RequireAuthorization(Policies.ShipmentsRead);
+        group.MapGet("/{id}", Get).WithSummary("A shipment with position, progress, ETA, delay and alerts").RequireAuthorization(Policies.ShipmentsRead);
+        group.MapGet("/{id}/track", Track).WithSummary("Stored positions, oldest first (thinned for long voyages)").RequireAuthorization(Policies.ShipmentsRead);
+        group.MapGet("/{id}/route", Route).WithSummary("The planned route as [lon, lat] pairs").RequireAuthorization(Policies.ShipmentsRead);
         group.MapPost("/{id}/milestones", PostMilestone).WithSummary("Record a milestone (booked … delivered); order and plausibility are checked")
-            .Accepts<MilestoneRequest>("application/json").RequireAuthorization(Policies.MilestonesWrite).AddEndpointFilter(HideFromSuppliers);
+            .Accepts<MilestoneRequest>("application/json").RequireAuthorization(Policies.MilestonesWrite);
         return group;
     }
 
     /// <summary>
-    /// Shipments do not name their shipper yet, so none belongs to a supplier user: it gets the same answer as for a
-    /// shipment that does not exist (404), and an empty list.
+    /// Whether the caller may see shipment <paramref name="id"/>: everyone but a supplier user may; a supplier user only
+    /// when the shipment names its supplier. The answer for "not yours" and "does not exist" is the same.
     /// </summary>
-    private static async ValueTask<object?> HideFromSuppliers(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    private static async Task<bool> MaySeeAsync(ClaimsPrincipal user, string id, IGrainFactory grains)
     {
-        var caller = Caller.From(ctx.HttpContext.User);
-        if (!caller.IsSupplier) return await next(ctx);
-        if (ctx.HttpContext.Request.RouteValues.TryGetValue("id", out var id))
-            return Problems.NotFound($"no shipment '{id}'");
-        return TypedResults.Ok(new ShipmentPage(0, 0, 0, []));
+        var caller = Caller.From(user);
+        return !caller.IsSupplier || caller.MaySee(await grains.GetGrain<IShipmentGrain>(id).GetSupplierId());
     }
 
     private static async Task<IResult> Create(HttpRequest request, LocationCatalog locations, IGrainFactory grains, ShipmentDirectory directory)
@@ -49,7 +45,8 @@ public static class ShipmentsApi
         var (body, problem) = await JsonBody.ReadAsync<CreateShipmentRequest>(request);
         if (problem != null) return problem;
         var errors = new ValidationErrors();
-        var definition = body!.Validate(locations, errors);
+        bool supplierKnown = body!.NamesSupplier && await grains.GetGrain<ISupplierGrain>(body.SupplierId!).GetView() != null;
+        var definition = body.Validate(locations, errors, supplierKnown);
         if (definition == null) return Problems.Invalid(errors);
         request.HttpContext.Audit(definition.Id, $"book {definition.Mode.ToString().ToLowerInvariant()} shipment {definition.Origin}→{definition.Destination}");
 
@@ -69,22 +66,25 @@ public static class ShipmentsApi
         }
     }
 
-    private static async Task<Results<Ok<ShipmentView>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
-        await grains.GetGrain<IShipmentGrain>(id).GetView() is { } view ? TypedResults.Ok(view) : NotFound(id);
+    private static async Task<Results<Ok<ShipmentView>, ProblemHttpResult>> Get(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        await grains.GetGrain<IShipmentGrain>(id).GetView() is { } view && Caller.From(user).MaySee(view.SupplierId) ? TypedResults.Ok(view) : NotFound(id);
 
-    private static async Task<Results<Ok<TrackView>, ProblemHttpResult>> Track(string id, IGrainFactory grains) =>
-        await grains.GetGrain<IShipmentGrain>(id).GetTrack() is { } track ? TypedResults.Ok(track) : NotFound(id);
+    private static async Task<Results<Ok<TrackView>, ProblemHttpResult>> Track(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        await MaySeeAsync(user, id, grains) && await grains.GetGrain<IShipmentGrain>(id).GetTrack() is { } track ? TypedResults.Ok(track) : NotFound(id);
 
-    private static async Task<Results<Ok<RouteView>, ProblemHttpResult>> Route(string id, IGrainFactory grains) =>
-        await grains.GetGrain<IShipmentGrain>(id).GetRoute() is { } route ? TypedResults.Ok(route) : NotFound(id);
+    private static async Task<Results<Ok<RouteView>, ProblemHttpResult>> Route(string id, IGrainFactory grains, ClaimsPrincipal user) =>
+        await MaySeeAsync(user, id, grains) && await grains.GetGrain<IShipmentGrain>(id).GetRoute() is { } route ? TypedResults.Ok(route) : NotFound(id);
 
-    private static async Task<IResult> PostMilestone(string id, HttpRequest request, IGrainFactory grains, LocationCatalog locations, TimeProvider clock)
+    private static async Task<IResult> PostMilestone(string id, HttpRequest request, IGrainFactory grains, LocationCatalog locations, TimeProvider clock,
+        ClaimsPrincipal user)
     {
         var (body, problem) = await JsonBody.ReadAsync<MilestoneRequest>(request);
         if (problem != null) return problem;
         var errors = new ValidationErrors();
         var milestone = body!.Validate(locations, clock.GetUtcNow(), errors);
         if (milestone == null) return Problems.Invalid(errors);
+        // Checked after the body: a bad body gets 400 whether the shipment is someone else's, missing or one's own.
+        if (!await MaySeeAsync(user, id, grains)) return NotFound(id);
         request.HttpContext.Audit(id, $"milestone {body.Code}");
         var result = await grains.GetGrain<IShipmentGrain>(id).PostMilestone(milestone);
         return result.Outcome switch
@@ -98,8 +98,9 @@ public static class ShipmentsApi
     private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"no shipment '{id}'");
 
     private static async Task<Results<Ok<ShipmentPage>, ValidationProblem>> List(
-        LiveMapState map, IGrainFactory grains, string? status, string? alert, string? bbox, int? offset, int? limit)
+        LiveMapState map, IGrainFactory grains, ClaimsPrincipal user, string? status, string? alert, string? bbox, int? offset, int? limit)
     {
+        var caller = Caller.From(user);
         var errors = new ValidationErrors();
         ShipmentStatus? wantStatus = null;
         if (status != null) { if (ShipmentStatuses.TryParse(status, out var s)) wantStatus = s; else errors.Add("status", "must be planned, in-transit or arrived"); }
@@ -112,7 +113,9 @@ public static class ShipmentsApi
         if (limit is < 1 or > 500) errors.Add("limit", "must be between 1 and 500");
         if (!errors.IsEmpty) return Problems.Invalid(errors);
 
+        // A supplier's filter is part of the query, so total, offset and limit count only its own shipments.
         var matches = map.Query(m =>
+            (!caller.IsSupplier || (m.SupplierId != null && m.SupplierId == caller.SupplierId)) &&
             (wantStatus == null || m.Status == wantStatus) &&
             (alert == null || (anyAlert ? m.Flags != AlertKind.None : (m.Flags & wantAlert) != 0)) &&
             (box == null || InBox(box, m.Lon, m.Lat)));

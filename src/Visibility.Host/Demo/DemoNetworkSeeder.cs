@@ -19,11 +19,19 @@ public sealed class DemoNetworkSeeder(
     RecoveryStatus recovery,
     IConfiguration configuration,
     TimeProvider clock,
+    DemoSeedStatus status,
     ILogger<DemoNetworkSeeder> logger) : BackgroundService
 {
     public const double OrderCycleDays = 7;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Done even when off or failed: the simulator then simply finds no demo suppliers.
+        try { await SeedAsync(stoppingToken); }
+        finally { status.MarkDone(); }
+    }
+
+    private async Task SeedAsync(CancellationToken stoppingToken)
     {
         if (!configuration.GetValue("Demo:Seed", true)) return;
         while (!recovery.Recovered) await Task.Delay(100, stoppingToken);
@@ -42,7 +50,7 @@ public sealed class DemoNetworkSeeder(
                 var parameters = Parameters(f.Id, partNumbers[i], i);
                 await grain.PutPart(partNumbers[i], parameters);
                 await grain.UpsertDemand(DemoOrders(f.Id, partNumbers[i], i, parameters));
-                if (DemoNetwork.UnitValueUsd.TryGetValue(partNumbers[i], out var unitValue)) await grain.SetSourcing(partNumbers[i], null, unitValue);
+                if (DemoNetwork.UnitValueUsd.TryGetValue(partNumbers[i], out var unitValue)) await grain.SetSourcing(partNumbers[i], replaceShares: false, null, unitValue);
                 parts++;
             }
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Visibility.Domain.Access;
 using Visibility.Domain.Shipments;
 using Visibility.Grains.Shipments;
+using Visibility.Host.Auth;
 
 namespace Visibility.Host.Live;
 
@@ -19,6 +20,7 @@ public sealed class LiveHub(LiveMapState map, BufferBoardState board, SupplierDi
 
     private const string MapRoles = Roles.Operator + "," + Roles.Manager + "," + Roles.Admin;
     private const string BoardRoles = Roles.Manager + "," + Roles.Admin;
+    private const string ShipmentRoles = MapRoles + "," + Roles.Supplier;
 
     [Authorize(Roles = MapRoles)]
     public async Task<MapSnapshot> SubscribeMap()
@@ -50,12 +52,16 @@ public sealed class LiveHub(LiveMapState map, BufferBoardState board, SupplierDi
 
     public Task UnsubscribeSuppliers() => Groups.RemoveFromGroupAsync(Context.ConnectionId, SuppliersGroup);
 
-    [Authorize(Roles = MapRoles)]
+    /// <summary>
+    /// The shipment now, then "shipment" pushes. A supplier user may watch its own shipments; for another supplier's it
+    /// gets exactly what a missing shipment gives (null, and no pushes).
+    /// </summary>
+    [Authorize(Roles = ShipmentRoles)]
     public async Task<ShipmentView?> WatchShipment(string id)
     {
         if (string.IsNullOrEmpty(id) || id.Length > 128) throw new HubException("invalid shipment id");
         var view = await grains.GetGrain<IShipmentGrain>(id).GetView();
-        if (view == null) return null;
+        if (view == null || !Caller.From(Context.User!).MaySee(view.SupplierId)) return null;
         watchers.Watch(Context.ConnectionId, id);
         await Groups.AddToGroupAsync(Context.ConnectionId, ShipmentWatchers.GroupFor(id));
         return view;

@@ -45,10 +45,14 @@ internal static class CountryMessages
 public sealed record MoveRequest(string? FromCountry, string? ToCountry, double? SharePct);
 
 /// <summary>PUT /api/factories/{id}/parts/{part}/sourcing.</summary>
-public sealed record SourcingRequest(CountryShareRequest[]? Shares, double? UnitValueUsd)
+public sealed record SourcingRequest(CountryShareRequest[]? Shares, double? UnitValueUsd, string? Hts8)
 {
+    /// <summary>The HTS8 line as 8 digits, when given and valid.</summary>
+    public string? Hts8Digits => Visibility.Domain.Tariffs.HtsCode.TryNormalise(Hts8, out var d) && d.Length == 8 ? d : null;
+
     public Dictionary<string, double>? Validate(ValidationErrors errors)
     {
+        if (Hts8 != null && Hts8Digits == null) errors.Add("hts8", "must be an 8-digit HTS line such as 8542.31.00");
         if (UnitValueUsd is { } v && (!double.IsFinite(v) || v < 0 || v > 1e9)) errors.Add("unitValueUsd", "must be between 0 and 1,000,000,000");
         if (Shares == null) return null;
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -47,7 +47,8 @@ public static class SourcingApi
             var supplierHhi = p.SupplierShares is { Count: > 0 } s ? Math.Round(Concentration.Hhi(s.Values), 1) : (double?)null;
             return new PartSourcingView(p.PartNumber, p.HsCode, p.Shares, p.SupplierShares ?? new Dictionary<string, double>(), picture.Hhi, picture.Reading,
                 supplierHhi, picture.ExportHhi, picture.Category, picture.CategoryName, Math.Round(p.AnnualQuantity), p.UnitValueUsd > 0 ? p.UnitValueUsd : null,
-                picture.DutyPerYearUsd, picture.DutyPerYearMaxUsd, tariffs.Lookup(p.HsCode, "CN", today).ListsOfCode, picture.SeaLeadDays);
+                picture.DutyPerYearUsd, picture.DutyPerYearMaxUsd, tariffs.Lookup(p.TariffCode, "CN", today).ListsOfCode, picture.SeaLeadDays,
+                p.Hts8 is { } h ? Domain.Tariffs.HtsCode.Dotted(h) : null);
         }).ToArray();
         bool valued = rows.Any(r => r.UnitValueUsd > 0);
         double Weight(PartSourcingView r) => valued ? r.AnnualQuantity * (r.UnitValueUsd ?? 0) : r.AnnualQuantity;
@@ -65,7 +66,10 @@ public static class SourcingApi
         var errors = new ValidationErrors();
         var shares = body!.Validate(errors);
         if (!errors.IsEmpty) return Problems.Invalid(errors);
-        return await grains.GetGrain<IFactoryGrain>(id).SetSourcing(partNumber, shares, body.UnitValueUsd) switch
+        var sourcing = await grains.GetGrain<IFactoryGrain>(id).GetSourcing(null);
+        if (sourcing?.FirstOrDefault(p => p.PartNumber == partNumber) is { } current && body.Hts8Digits is { } line && !line.StartsWith(current.HsCode, StringComparison.Ordinal))
+            return Problems.Invalid("hts8", $"must be a line of the part's HS6 heading {current.HsCode}");
+        return await grains.GetGrain<IFactoryGrain>(id).SetSourcing(partNumber, body.Shares != null, shares, body.UnitValueUsd, body.Hts8Digits) switch
         {
             null => Problems.NotFound($"no factory '{id}'"),
             false => Problems.NotFound($"factory '{id}' has no part '{partNumber}'"),
@@ -122,7 +126,8 @@ public sealed record FactorySourcing(
 public sealed record PartSourcingView(
     string PartNumber, string HsCode, CountryShare[] CountryShares, IReadOnlyDictionary<string, double> SupplierShares,
     double Hhi, string Reading, double? SupplierHhi, double? ExportHhi, int? Category, string? CategoryName,
-    double AnnualQuantity, double? UnitValueUsd, double DutyPerYearUsd, double DutyPerYearMaxUsd, string[] Section301Lists, double SeaLeadDays);
+    double AnnualQuantity, double? UnitValueUsd, double DutyPerYearUsd, double DutyPerYearMaxUsd, string[] Section301Lists, double SeaLeadDays,
+    string? Hts8);
 
 /// <summary>A saved scenario; the list leaves the per-part rows out.</summary>
 public sealed record ScenarioView(string Id, string Name, string CreatedBy, DateTimeOffset CreatedAt, JsonElement Request, JsonElement Result)

@@ -44,6 +44,19 @@ public sealed class RebalanceTests
         Assert.True(then.Zones.Yellow > before.Zones.Yellow); // yellow = ADU × DLT grows with the lead time
     }
 
+    [Fact]
+    public void A_known_hts8_line_sets_the_duty_where_the_hs6_heading_is_mixed()
+    {
+        var heading = Part(new CountryShare("CN", 100)) with { HsCode = "901380" };
+        var line = heading with { Hts8 = "90138090" };
+        var mixed = Rebalance.Picture(heading, heading.Shares, SeaKm, Tariffs, null, Date, 25);
+        var exact = Rebalance.Picture(line, line.Shares, SeaKm, Tariffs, null, Date, 25);
+        Assert.Equal(300_000, mixed.DutyPerYearUsd);    // 2,000,000 USD × 15 % (the lowest line, List 4A) …
+        Assert.Equal(500_000, mixed.DutyPerYearMaxUsd); // … up to 25 % (Lists 1 and 3)
+        Assert.Equal(300_000, exact.DutyPerYearUsd);
+        Assert.Equal(300_000, exact.DutyPerYearMaxUsd); // the line is on List 4A only
+    }
+
     [Theory]
     [InlineData("CN", "VN", 120, "moves[0].sharePct")]
     [InlineData("CN", "VN", 0, "moves[0].sharePct")]

@@ -25,7 +25,10 @@ public sealed class AccessFixture : HostFixture
             }), HttpStatusCode.Created);
         await Expect(admin.PostAsJsonAsync("/api/factories", new { id = "F-1", name = "Plant", locode = "MXMTY" }), HttpStatusCode.Created);
         await Expect(admin.PutAsJsonAsync("/api/factories/F-1/parts/P-1", Matrix.Part), HttpStatusCode.OK);
+        // SH-1 names no supplier; SH-A and SH-B are the two suppliers' own ("own" and "other" for the supplier user).
         await Expect(admin.PostAsJsonAsync("/api/shipments", Matrix.Booking("SH-1")), HttpStatusCode.Created);
+        await Expect(admin.PostAsJsonAsync("/api/shipments", Matrix.Booking("SH-A", "SUP-A")), HttpStatusCode.Created);
+        await Expect(admin.PostAsJsonAsync("/api/shipments", Matrix.Booking("SH-B", "SUP-B")), HttpStatusCode.Created);
         foreach (var (user, role, supplier) in new[] { ("op", "operator", (string?)null), ("mgr", "manager", null), ("supa", "supplier", "SUP-A") })
             await Expect(admin.PostAsJsonAsync("/api/users", new { username = user, password = Matrix.Password, role, supplierId = supplier }), HttpStatusCode.Created);
         Tokens["anonymous"] = null;
@@ -48,11 +51,14 @@ internal static class Matrix
     public const string Password = "matrix-password-123";
     public static readonly object Part = new { hsCode = "8542.31", adu = 100, dltDays = 20, leadTimeFactor = 0.5, variabilityFactor = 0.5, moq = 100, orderCycleDays = 7, onHand = 500 };
 
-    public static object Booking(string id) => new
+    public static object Booking(string id, string? supplierId = null) => new
     {
         id, reference = "PO-" + id, mode = "ocean", origin = "CNSHA", destination = "USLAX",
-        plannedDeparture = "2026-11-01T00:00:00Z", cargo = new[] { new { partNumber = "P-1", quantity = 10, factoryId = "F-1" } },
+        plannedDeparture = "2026-11-01T00:00:00Z", cargo = new[] { new { partNumber = "P-1", quantity = 10, factoryId = "F-1" } }, supplierId,
     };
+
+    /// <summary>The shipment of a supplier in the fixture: SUP-A ships SH-A, SUP-B ships SH-B.</summary>
+    public static string ShipmentOf(string supplierId) => "SH-" + supplierId[^1];
 
     // Expected status per caller: anonymous, operator, manager, supplier (bound to SUP-A), admin.
     public sealed record Expect(int Anonymous, int Operator, int Manager, int Supplier, int Admin)
@@ -72,7 +78,6 @@ internal static class Matrix
     private static readonly Expect FactoriesRead = new(401, 200, 200, 403, 200);
     private static readonly Expect AdminOnly = new(401, 403, 403, 403, 200);
     private static readonly Expect Devices = new(401, 200, 403, 403, 200);
-    private static readonly Expect ShipmentRead = new(401, 200, 200, 404, 200); // no shipment belongs to a supplier yet
 
     private static (string, object?) Get(string path) => (path, null);
 
@@ -94,11 +99,12 @@ internal static class Matrix
         new("GET", "/api/tariffs/section301/{hts}", (_, _) => Get("/api/tariffs/section301/8542.31?origin=CN&date=2019-12-01"), Everyone),
         new("POST", "/api/shipments", (_, _) => ("/api/shipments", Booking("SH-1")), new(401, 200, 403, 403, 200)),
         new("GET", "/api/shipments", (_, _) => Get("/api/shipments"), Everyone),
-        new("GET", "/api/shipments/{id}", (_, _) => Get("/api/shipments/SH-1"), ShipmentRead),
-        new("GET", "/api/shipments/{id}/track", (_, _) => Get("/api/shipments/SH-1/track"), ShipmentRead),
-        new("GET", "/api/shipments/{id}/route", (_, _) => Get("/api/shipments/SH-1/route"), ShipmentRead),
-        new("POST", "/api/shipments/{id}/milestones", (_, _) => ("/api/shipments/SH-1/milestones", new { code = "booked", at = "2026-10-30T00:00:00Z" }),
-            new(401, 200, 403, 404, 200)),
+        // Shipment rows run for SH-A (the supplier's own) and SH-B (another supplier's: 404 for the supplier, see Targets).
+        new("GET", "/api/shipments/{id}", (t, _) => Get($"/api/shipments/{ShipmentOf(t)}"), Everyone),
+        new("GET", "/api/shipments/{id}/track", (t, _) => Get($"/api/shipments/{ShipmentOf(t)}/track"), Everyone),
+        new("GET", "/api/shipments/{id}/route", (t, _) => Get($"/api/shipments/{ShipmentOf(t)}/route"), Everyone),
+        new("POST", "/api/shipments/{id}/milestones", (t, _) => ($"/api/shipments/{ShipmentOf(t)}/milestones", new { code = "booked", at = "2026-10-30T00:00:00Z" }),
+            new(401, 200, 403, 200, 200)),
         // Trackers authenticate by key, not by a user's token: without X-Device-Key every caller is refused.
         new("POST", "/api/telemetry", (_, _) => ("/api/telemetry", Array.Empty<object>()), new(401, 401, 401, 401, 401)),
         new("POST", "/api/suppliers", (_, _) => ("/api/suppliers", new
@@ -155,7 +161,7 @@ internal static class Matrix
         ["UnsubscribeBoard"] = ["operator", "manager", "supplier", "admin"],
         ["SubscribeSuppliers"] = ["operator", "manager", "admin"],
         ["UnsubscribeSuppliers"] = ["operator", "manager", "supplier", "admin"],
-        ["WatchShipment"] = ["operator", "manager", "admin"],
+        ["WatchShipment"] = ["operator", "manager", "supplier", "admin"],
         ["UnwatchShipment"] = ["operator", "manager", "supplier", "admin"],
     };
 }
@@ -187,7 +193,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fx) : IClassFixture<A
         foreach (var row in Matrix.Rows)
             foreach (var caller in Callers)
             {
-                // "Own" object for the supplier is SUP-A; "other" is SUP-B, which must look like a missing one (404).
+                // "Own" object for the supplier is SUP-A (and its shipment SH-A); "other" is SUP-B (SH-B), which must look like a missing one (404).
                 foreach (var (target, expected) in Targets(row, caller))
                 {
                     var (path, body) = row.Request(target, Interlocked.Increment(ref _n));
@@ -202,7 +208,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fx) : IClassFixture<A
     {
         int expected = row.Expect.For(caller);
         yield return ("SUP-A", expected);
-        if (row.Pattern.StartsWith("/api/suppliers/{id}", StringComparison.Ordinal))
+        if (row.Pattern.StartsWith("/api/suppliers/{id}", StringComparison.Ordinal) || row.Pattern.StartsWith("/api/shipments/{id}", StringComparison.Ordinal))
             yield return ("SUP-B", caller == "supplier" ? 404 : expected);
     }
 
@@ -212,7 +218,11 @@ public sealed class AuthorizationMatrixTests(AccessFixture fx) : IClassFixture<A
         using var client = Client(fx.Tokens["supplier"]);
         var listed = await client.GetFromJsonAsync<JsonElement>("/api/suppliers");
         Assert.Equal(["SUP-A"], listed.EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToArray());
-        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/shipments")).GetProperty("total").GetInt32());
+        // Its own shipment only (SH-1 names no supplier, SH-B another); it reaches the list within a flush or two.
+        string[] shipments = [];
+        for (int i = 0; i < 40 && shipments.Length == 0; i++, await Task.Delay(250))
+            shipments = (await client.GetFromJsonAsync<JsonElement>("/api/shipments")).GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray();
+        Assert.Equal(["SH-A"], shipments);
     }
 
     [Fact]
@@ -232,7 +242,7 @@ public sealed class AuthorizationMatrixTests(AccessFixture fx) : IClassFixture<A
             await hub.StartAsync();
             foreach (var (method, roles) in Matrix.HubMethods)
             {
-                object?[] args = method.Contains("Shipment") ? ["SH-1"] : [];
+                object?[] args = method.Contains("Shipment") ? ["SH-A"] : [];
                 bool allowed;
                 try { await hub.InvokeCoreAsync(method, typeof(object), args); allowed = true; }
                 catch (HubException) { allowed = false; }

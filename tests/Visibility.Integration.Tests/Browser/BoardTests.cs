@@ -146,7 +146,8 @@ public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
         while (true)
         {
             var rows = (await Http.GetFromJsonAsync<JsonElement>("/api/buffers", Ct)).EnumerateArray().ToList();
-            if (rows.Count >= 23 && rows.All(r => r.GetProperty("demo").GetBoolean())) return rows;
+            // Suppliers are seeded after the buffers: every demo buffer has a supplying site once they are all in.
+            if (rows.Count >= 23 && rows.All(r => r.GetProperty("demo").GetBoolean() && r.GetProperty("supply").GetArrayLength() > 0)) return rows;
             Assert.True(DateTime.UtcNow < deadline, $"the demo network did not seed: {rows.Count} buffers");
             await Task.Delay(250, Ct);
         }

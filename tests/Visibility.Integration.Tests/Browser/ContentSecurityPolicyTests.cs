@@ -20,7 +20,7 @@ public sealed class ContentSecurityPolicyFixture : HostFixture
 }
 
 /// <summary>
-/// Every page of the built dashboard, and the API reference, run under their content security policy with no
+/// Every page of the built dashboard (map, board, suppliers, sourcing, portal, sign-in), and the API reference, run under their content security policy with no
 /// violation (the browser reports each as a console error and a securitypolicyviolation event), and text from the
 /// API is shown as text.
 /// </summary>
@@ -67,6 +67,31 @@ public sealed class ContentSecurityPolicyTests(ContentSecurityPolicyFixture fx) 
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__injected"));
         await browser.ScreenshotAsync("csp-suppliers");
         await AssertNoViolationsAsync(browser, "/suppliers");
+    }
+
+    [Fact]
+    public async Task The_sourcing_page_and_the_supplier_portal_run_without_violations()
+    {
+        await using (var browser = await BrowserSession.OpenSignedInAsync(fx.Host, "manager", "manager-demo"))
+        {
+            var page = browser.Page;
+            await page.Context.AddInitScriptAsync(RecordViolations);
+            await page.GotoAsync(fx.Host.BaseUrl + "/sourcing");
+            await page.WaitForSelectorAsync(".src-table tbody tr", new() { Timeout = 30_000 });
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await browser.ScreenshotAsync("csp-sourcing");
+            await AssertNoViolationsAsync(browser, "/sourcing");
+        }
+        await using (var browser = await BrowserSession.OpenSignedInAsync(fx.Host, "s-kr-bat", "supplier-demo"))
+        {
+            var page = browser.Page;
+            await page.Context.AddInitScriptAsync(RecordViolations);
+            await page.GotoAsync(fx.Host.BaseUrl + "/portal");
+            await page.WaitForSelectorAsync("body[data-portal='ready']", new() { Timeout = 30_000 });
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await browser.ScreenshotAsync("csp-portal");
+            await AssertNoViolationsAsync(browser, "/portal");
+        }
     }
 
     [Fact]

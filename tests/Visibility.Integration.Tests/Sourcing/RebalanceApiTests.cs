@@ -97,6 +97,11 @@ public sealed class RebalanceApiTests(RebalanceFixture fx) : IClassFixture<Rebal
         await SendAsync(HttpMethod.Put, "/api/factories/RB-3/parts/IC-S/sourcing",
             new { shares = new[] { new { country = "CN", sharePct = 70 }, new { country = "TW", sharePct = 30 } } }, HttpStatusCode.OK);
         Assert.Equal(5_800, (await Http.GetFromJsonAsync<JsonElement>("/api/factories/RB-3/sourcing")).GetProperty("parts")[0].GetProperty("hhi").GetDouble());
+        // The HTS8 line must belong to the part's HS6 heading.
+        var wrongLine = await SendAsync(HttpMethod.Put, "/api/factories/RB-3/parts/IC-S/sourcing", new { hts8 = "8542.39.00" }, HttpStatusCode.BadRequest);
+        Assert.True(wrongLine.GetProperty("errors").TryGetProperty("hts8", out _));
+        await SendAsync(HttpMethod.Put, "/api/factories/RB-3/parts/IC-S/sourcing", new { hts8 = "85423100" }, HttpStatusCode.OK);
+        Assert.Equal("8542.31.00", (await Http.GetFromJsonAsync<JsonElement>("/api/factories/RB-3/sourcing")).GetProperty("parts")[0].GetProperty("hts8").GetString());
 
         var saved = await SendAsync(HttpMethod.Post, "/api/scenarios", new
         {

@@ -2,7 +2,7 @@
 // JSON is camelCase and times are RFC 3339 UTC strings; these types mirror that exactly.
 
 export type Mode = "ocean" | "air" | "truck";
-export type ShipmentStatus = "planned" | "in-transit" | "arrived";
+export type ShipmentStatus = "planned" | "in-transit" | "arrived" | "delivered";
 export type AlertKind = "cold-chain" | "off-route" | "stalled" | "late" | "silent";
 
 export interface Location {
@@ -93,6 +93,37 @@ export interface ShipmentView {
   passes: string[];
   temperatureHistory: Array<{ at: string; c: number }>;
   readings: number;
+  arrivedAt?: string | null;
+  /** Milestones posted for it (booked … delivered), in the order they were recorded. */
+  milestones?: Milestone[];
+  /** The supplier that ships it; null when none is named. */
+  supplierId?: string | null;
+}
+
+export type MilestoneCode =
+  | "booked" | "gate-in" | "loaded" | "departed" | "transshipment" | "arrived" | "discharged" | "customs-hold" | "customs-cleared" | "delivered";
+
+export interface Milestone {
+  code: MilestoneCode;
+  at: string;
+  locode: string | null;
+  note: string | null;
+}
+
+export interface ShipmentPage {
+  total: number;
+  offset: number;
+  limit: number;
+  items: ShipmentView[];
+}
+
+/** RFC 9457 problem details; `errors` maps a field (or JSON path) to its messages. */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
 }
 
 export interface TrackPoint {

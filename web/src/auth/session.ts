@@ -57,15 +57,20 @@ export function signOut(reason?: "expired"): void {
 }
 
 /** Which pages each role may open (the API enforces the same rules; this only avoids showing dead pages). */
-export const PAGE_ROLES: Record<"map" | "board" | "suppliers", readonly Role[]> = {
+export const PAGE_ROLES: Record<"map" | "board" | "suppliers" | "portal" | "sourcing", readonly Role[]> = {
   map: ["operator", "manager", "admin"],
   board: ["manager", "admin"],
   suppliers: ["operator", "manager", "admin"],
+  // A supplier's own page: it shows the signed-in supplier's data, so no other role has a use for it.
+  portal: ["supplier"],
+  sourcing: ["manager", "admin"],
 };
 
-/** Where a role lands after signing in: managers on their buffer board, everyone else on the map. */
+/** Where a role lands after signing in: managers on their buffer board, suppliers on their portal, everyone else on the map. */
 export function homeFor(role: Role): string {
-  return role === "manager" ? "/board" : "/";
+  if (role === "manager") return "/board";
+  if (role === "supplier") return "/portal";
+  return "/";
 }
 
 /** A safe "next" target: only a path on this site, never another origin. */

@@ -1,7 +1,8 @@
-// A small, static overview map for the suppliers page: coastlines from the bundled world-atlas,
-// the factories and the supplier sites coloured by status, the selected site's lanes to the
-// factories it supplies. Framed on the network (centred across the Pacific when it spans it).
-// Canvas 2D, redrawn only when the data, the selection or the size changes.
+// A small, static overview map for the suppliers page and the supplier portal: coastlines from the
+// bundled world-atlas, the factories and the supplier sites coloured by status, the selected site's
+// lanes to the factories it supplies and, on the portal, the supplier's shipments as dots. Framed on
+// what it shows (centred across the Pacific when that spans it). Canvas 2D, redrawn only when the
+// data, the selection or the size changes.
 import { geoMercator, geoPath, type GeoProjection } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import type { Feature, FeatureCollection, MultiLineString } from "geojson";
@@ -24,11 +25,31 @@ export interface OverviewSite {
   factoryIds: string[];
 }
 
+/** A shipment dot (portal): where it is now, or at its origin before its first position. */
+export interface OverviewShipment {
+  key: string;
+  lon: number;
+  lat: number;
+  /** Fill colour, by state (late, arrived, …). */
+  colour: string;
+  tooltip: string;
+}
+
+export interface OverviewOptions {
+  /** Draw and list factories in the legend (a supplier user may not read them). Default true. */
+  factories?: boolean;
+  /** Add "Shipment" to the legend. */
+  shipments?: boolean;
+  onSelectShipment?: (key: string) => void;
+}
+
+export const SHIPMENT_DOT_COLOUR = "#4fd1c5";
+
 const HIT_PX = 9;
 const COLOURS = { ocean: "#0a1520", land: "#1b2936", coast: "rgba(120, 150, 180, 0.4)", border: "rgba(120, 150, 180, 0.16)" };
 
 type Land = { land: FeatureCollection | Feature; coast: MultiLineString; borders: MultiLineString };
-type ScreenPoint = { x: number; y: number; site: OverviewSite | null; factory: Factory | null };
+type ScreenPoint = { x: number; y: number; site: OverviewSite | null; factory: Factory | null; shipment?: OverviewShipment };
 
 export class OverviewMap {
   readonly el: HTMLElement;
@@ -38,6 +59,7 @@ export class OverviewMap {
   private land: Land | null = null;
   private sites: OverviewSite[] = [];
   private factories: Factory[] = [];
+  private shipments: OverviewShipment[] = [];
   private selected: string | null = null;
   private projection: GeoProjection | null = null;
   private frameKey = "";
@@ -47,13 +69,16 @@ export class OverviewMap {
   private screen: ScreenPoint[] = [];
   private pending = false;
 
-  constructor(private readonly onSelect: (key: string) => void) {
-    this.canvas = h("canvas", { class: "overview-canvas", role: "img", "aria-label": "Map of supplier sites coloured by status, and factories" });
+  constructor(private readonly onSelect: (key: string) => void, private readonly options: OverviewOptions = {}) {
+    const withFactories = options.factories ?? true;
+    this.canvas = h("canvas", { class: "overview-canvas", role: "img",
+      "aria-label": `Map of supplier sites coloured by status${withFactories ? ", and factories" : ""}${options.shipments ? ", and shipments" : ""}` });
     this.tooltip = h("div", { class: "map-tooltip", role: "tooltip", hidden: true });
     const legend = h("div", { class: "overview-legend" },
       ...(["halted", "reduced", "operating"] as const).map((s) =>
         h("span", null, glyphIcon(SITE_SHAPE, STATUS_INFO[s].colour), STATUS_INFO[s].label)),
-      h("span", null, glyphIcon(FACTORY_SHAPE, FACTORY_COLOUR), "Factory"));
+      withFactories ? h("span", null, glyphIcon(FACTORY_SHAPE, FACTORY_COLOUR), "Factory") : null,
+      options.shipments ? h("span", null, h("span", { class: "ship-dot", "aria-hidden": "true" }), "Shipment") : null);
     this.el = h("div", { class: "overview" }, this.canvas, this.tooltip, legend);
     new ResizeObserver(() => this.resize()).observe(this.el);
     this.canvas.addEventListener("pointermove", (e) => this.hover(e));
@@ -61,6 +86,7 @@ export class OverviewMap {
     this.canvas.addEventListener("click", (e) => {
       const hit = this.hit(e);
       if (hit?.site) this.onSelect(hit.site.key);
+      else if (hit?.shipment) this.options.onSelectShipment?.(hit.shipment.key);
     });
     void this.loadLand();
   }
@@ -69,6 +95,11 @@ export class OverviewMap {
     this.sites = sites;
     this.factories = factories;
     this.selected = selected;
+    this.schedule();
+  }
+
+  setShipments(shipments: OverviewShipment[]): void {
+    this.shipments = shipments;
     this.schedule();
   }
 
@@ -114,7 +145,7 @@ export class OverviewMap {
 
   /** Re-frames (and re-renders the land) only when the set of positions or the size changed. */
   private ensureFrame(): void {
-    const points = [...this.sites.map((s) => ({ lon: s.lon, lat: s.lat })), ...this.factories.map((f) => ({ lon: f.lon, lat: f.lat }))];
+    const points = [...this.sites, ...this.factories, ...this.shipments].map((p) => ({ lon: p.lon, lat: p.lat }));
     const key = `${this.width}x${this.height}@${this.dpr}|${points.map((p) => `${p.lon.toFixed(2)},${p.lat.toFixed(2)}`).join(";")}|${this.land ? 1 : 0}`;
     if (key === this.frameKey && this.projection) return;
     this.frameKey = key;
@@ -186,6 +217,19 @@ export class OverviewMap {
       drawGlyph(ctx, FACTORY_SHAPE, p[0], p[1], 5, FACTORY_COLOUR);
       this.screen.push({ x: p[0], y: p[1], site: null, factory: f });
     }
+    // Shipments under the sites: a site is what this map is about, a dot at a port must not hide it.
+    for (const s of this.shipments) {
+      const p = projection([s.lon, s.lat]);
+      if (!p) continue;
+      ctx.beginPath();
+      ctx.arc(p[0], p[1], 3.5, 0, Math.PI * 2);
+      ctx.fillStyle = s.colour;
+      ctx.fill();
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "rgba(7, 13, 20, 0.9)";
+      ctx.stroke();
+      this.screen.push({ x: p[0], y: p[1], site: null, factory: null, shipment: s });
+    }
     // Operating first, halted last, so the worst news is drawn on top.
     const order = [...this.sites].sort((a, b) => (STATUS_INFO[b.status as "halted"]?.rank ?? -1) - (STATUS_INFO[a.status as "halted"]?.rank ?? -1));
     for (const s of order) {
@@ -232,8 +276,8 @@ export class OverviewMap {
       this.canvas.style.cursor = "";
       return;
     }
-    this.canvas.style.cursor = hit.site ? "pointer" : "";
-    this.tooltip.textContent = hit.site ? hit.site.tooltip : `${hit.factory!.name} (${hit.factory!.id}) · factory`;
+    this.canvas.style.cursor = hit.site || (hit.shipment && this.options.onSelectShipment) ? "pointer" : "";
+    this.tooltip.textContent = hit.site ? hit.site.tooltip : hit.shipment ? hit.shipment.tooltip : `${hit.factory!.name} (${hit.factory!.id}) · factory`;
     const r = this.canvas.getBoundingClientRect();
     const x = e.clientX - r.left;
     const y = e.clientY - r.top;

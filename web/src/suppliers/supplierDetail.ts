@@ -6,7 +6,8 @@ import type { Factory, StatusHistoryEntry, Supplier } from "../api/types";
 import { h, replaceChildren } from "../ui/dom";
 import { formatTime } from "../ui/format";
 import { formatSince, formatUntil } from "./relativeTime";
-import { capacityBar, countryName, formatPct, partsList, statusPill } from "./siteParts";
+import { historyTimeline } from "./historyTimeline";
+import { capacityBar, countryName, partsList, statusPill } from "./siteParts";
 import { siteKey } from "./siteRows";
 
 const RETRY_MS = 5_000;
@@ -138,19 +139,6 @@ export class SupplierDetail {
         "Nothing posted yet. Until the supplier posts, its sites count as operating at full capacity."));
       return;
     }
-    const names = new Map(s.sites.map((site) => [site.id, site.name]));
-    const several = s.sites.length > 1;
-    replaceChildren(this.history, h("ol", { class: "timeline" }, ...entries.map((e) =>
-      h("li", { class: `tl-item site-${e.status}${several && this.siteId && e.siteId !== this.siteId ? " other-site" : ""}`, "data-site": e.siteId },
-        h("span", { class: "tl-dot", "aria-hidden": "true" }),
-        h("div", { class: "tl-head" },
-          h("time", { datetime: e.at }, formatTime(e.at)),
-          h("span", { class: "muted" }, formatSince(e.at, nowMs))),
-        h("div", { class: "tl-body" },
-          statusPill(e.status),
-          h("span", { class: "tl-cap" }, `${formatPct(e.capacityPct)} capacity`),
-          several ? h("span", { class: "tl-site" }, names.get(e.siteId) ?? e.siteId) : null),
-        e.expectedRecovery ? h("div", { class: "tl-recovery muted" }, `Expected recovery ${formatTime(e.expectedRecovery)}`) : null,
-        e.note ? h("p", { class: "note tl-note" }, e.note) : null))));
+    replaceChildren(this.history, historyTimeline(entries, new Map(s.sites.map((site) => [site.id, site.name])), nowMs, this.siteId));
   }
 }

@@ -1,14 +1,17 @@
 // The page switcher shared by every dashboard page. Plain links: each page is its own entry
-// (the host serves index.html for /, /board and /suppliers) so a page can be bookmarked or shared.
+// (the host serves index.html for /, /board, /suppliers, /sourcing and /portal) so a page can be bookmarked or shared.
+// Each role sees only its pages: a supplier user only "Portal".
 import { currentSession, PAGE_ROLES, signOut } from "../auth/session";
 import { h } from "./dom";
 
-export type PageId = "map" | "board" | "suppliers";
+export type PageId = "map" | "board" | "suppliers" | "sourcing" | "portal";
 
 const PAGES: ReadonlyArray<{ id: PageId; href: string; label: string; title: string }> = [
   { id: "map", href: "/", label: "Map", title: "Live shipment map" },
   { id: "board", href: "/board", label: "Buffers", title: "DDMRP buffer board" },
   { id: "suppliers", href: "/suppliers", label: "Suppliers", title: "Supplier sites and their posted status" },
+  { id: "sourcing", href: "/sourcing", label: "Sourcing", title: "Sourcing concentration, vulnerability, Section 301 duty and China+1 what-ifs" },
+  { id: "portal", href: "/portal", label: "Portal", title: "Your sites, shipments and what you posted" },
 ];
 
 /** The pages this user may open, and who is signed in with a sign-out button. */
