@@ -3,6 +3,7 @@ using Serilog;
 using Serilog.Events;
 using Visibility.Host.Apis;
 using Visibility.Host.Auth;
+using Visibility.Host.Disruptions;
 using Visibility.Host.Hosting;
 using Visibility.Host.Ingest;
 using Visibility.Host.Live;
@@ -29,6 +30,7 @@ try
     builder.Services.AddVisibilityLive();
     builder.Services.AddVisibilityHealth();
     builder.Services.AddVisibilityApi();
+    builder.Services.AddVisibilityDisruptions(builder.Configuration);
     builder.Services.AddVisibilitySimulator(builder.Configuration);
     builder.Services.AddHostedService<Visibility.Host.Demo.DemoNetworkSeeder>();
 
@@ -57,6 +59,7 @@ try
     app.MapTelemetryApi();
     app.MapSuppliersApi();
     app.MapFactoriesApi();
+    app.MapDisruptionsApi();
     app.MapMapApi();
     app.MapDiagnosticsApi();
     app.MapHub<LiveHub>("/hubs/live").RequireAuthorization(Policies.AnyUser);

@@ -42,6 +42,16 @@ public sealed class RouteGeometry
 
     public int SegmentCount => Math.Max(0, _points.Length - 1);
 
+    /// <summary>Distance from the start to vertex <paramref name="index"/>.</summary>
+    public double AlongKmOfVertex(int index) => _cumulativeKm[Math.Clamp(index, 0, _points.Length - 1)];
+
+    /// <summary>The first vertex at or beyond <paramref name="alongKm"/> (the last vertex when beyond the end).</summary>
+    public int VertexAtOrAfter(double alongKm)
+    {
+        int index = Array.BinarySearch(_cumulativeKm, alongKm);
+        return Math.Clamp(index >= 0 ? index : ~index, 0, _points.Length - 1);
+    }
+
     /// <summary>The point <paramref name="alongKm"/> from the start, clamped to the route's ends.</summary>
     public GeoPoint PointAt(double alongKm)
     {

@@ -26,4 +26,5 @@ public static class Registries
     public const string Factories = "factories";
     public const string Users = "users";
     public const string Devices = "devices";
+    public const string Disruptions = "disruptions";
 }
