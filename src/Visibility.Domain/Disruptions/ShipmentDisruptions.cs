@@ -54,6 +54,15 @@ public static class ShipmentDisruptions
     /// <summary>A position this close to the new route from the origin is on it (the shared part of the two routes).</summary>
     public const double OnRouteKm = 30;
 
+    /// <summary>
+    /// Canals take a ship only with a booked transit slot and up to their size limit (Neopanamax for Panama, which the
+    /// 18,000–24,000 TEU ships of the Asia–Europe loops exceed). A ship re-routed round a closure is therefore not
+    /// assumed to fit a canal its booked route did not use: without this rule Shanghai→Rotterdam with Suez closed would
+    /// "go" via Panama (25,254 km on marnet) instead of round the Cape (25,809 km), as carriers actually did in 2024.
+    /// Straits are open water and stay allowed. Only when no route exists that way are such canals allowed after all.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Canals = [Chokepoints.Suez, Chokepoints.Panama, Chokepoints.Kiel, Chokepoints.Corinth];
+
     public static DisruptionOutcome Apply(ShipmentState s, DisruptionEffect effect, ShipmentRouting? routing, DateTimeOffset now)
     {
         var held = s.Disruptions.Find(d => d.Effect.DisruptionId == effect.DisruptionId);
@@ -221,9 +230,22 @@ public static class ShipmentDisruptions
 
     private sealed record Plan(PlannedRoute Route, string[] BaseAvoid, List<RouteSplice> Splices, double AlongKm, int Segment);
 
-    private static Plan? Replan(ShipmentState s, ShipmentRouting r, string[] avoid)
+    /// <summary>
+    /// The route round the <paramref name="closed"/> chokepoints (keeping to the canals of the booked route, see
+    /// <see cref="Canals"/>); with none closed, the booked route itself. Null when there is no way round.
+    /// </summary>
+    private static Plan? Replan(ShipmentState s, ShipmentRouting r, string[] closed)
     {
         string mode = s.Definition!.Mode.ToApi();
+        if (closed.Length == 0) return Replan(s, r, mode, []);
+        var booked = r.Planner.Plan(mode, r.Origin, r.Destination);
+        var keepToBookedCanals = closed.Union(Canals.Where(c => booked == null || !booked.Passes.Contains(c)))
+            .Distinct().Order(StringComparer.Ordinal).ToArray();
+        return Replan(s, r, mode, keepToBookedCanals) ?? (keepToBookedCanals.Length > closed.Length ? Replan(s, r, mode, closed) : null);
+    }
+
+    private static Plan? Replan(ShipmentState s, ShipmentRouting r, string mode, string[] avoid)
+    {
         var candidate = r.Planner.Plan(mode, r.Origin, r.Destination, avoid);
         if (candidate == null) return null;
         if (s.Last is not { } last) return new Plan(candidate, avoid, [], 0, 0);

@@ -96,6 +96,22 @@ public sealed class RouteGeometry
         return Scan(v, 0, SegmentCount - 1);
     }
 
+    /// <summary>
+    /// The nearest point to <paramref name="p"/> on the stretch from <paramref name="fromKm"/> to <paramref name="toKm"/>
+    /// (along is clamped to it). A route may pass the same strait twice (into the Red Sea and out again): this asks
+    /// about one stretch only.
+    /// </summary>
+    public RouteProjection ProjectWithin(GeoPoint p, double fromKm, double toKm)
+    {
+        var v = UnitVector.From(p);
+        if (SegmentCount == 0) return new RouteProjection(0, _vectors[0].DistanceKmTo(v), 0);
+        fromKm = Math.Clamp(fromKm, 0, TotalKm);
+        toKm = Math.Clamp(toKm, fromKm, TotalKm);
+        var best = Scan(v, SegmentAt(fromKm), SegmentAt(toKm));
+        double along = Math.Clamp(best.AlongKm, fromKm, toKm);
+        return along == best.AlongKm ? best : new RouteProjection(along, UnitVector.From(PointAt(along)).DistanceKmTo(v), best.Segment);
+    }
+
     private RouteProjection Scan(UnitVector p, int firstSegment, int lastSegment)
     {
         var best = new RouteProjection(0, double.PositiveInfinity, firstSegment);

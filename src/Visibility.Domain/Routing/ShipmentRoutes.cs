@@ -41,15 +41,24 @@ public static class ShipmentRoutes
         return new PlannedRoute(route.Mode, prefixKm + leg.DistanceKm, path, passes);
     }
 
+    /// <summary>A chokepoint's marker point lies within this distance of a route through it (straits are narrower).</summary>
+    public const double PassNearKm = 200;
+
     /// <summary>
-    /// The route's chokepoints that lie ahead of <paramref name="alongKm"/>: those the shipment has still to pass.
-    /// A chokepoint's place on the route is where its marker point projects onto it.
+    /// The route's chokepoints that lie ahead of <paramref name="alongKm"/>: those the shipment has still to pass. One is
+    /// ahead when the stretch still to sail comes closest to its marker point somewhere past the shipment (a chokepoint
+    /// behind it is nearest at the shipment's own position). Asking only about the stretch ahead matters for a route
+    /// that passes the same strait twice.
     /// </summary>
     public static IEnumerable<string> PassesAhead(PlannedRoute route, RouteGeometry geometry, double alongKm) =>
-        route.Passes.Where(name => AlongKmOf(geometry, name) >= alongKm);
+        route.Passes.Where(name =>
+        {
+            var p = geometry.ProjectWithin(Chokepoints.Get(name).Point, alongKm, geometry.TotalKm);
+            return p.AlongKm > alongKm + 1 && p.CrossTrackKm <= PassNearKm;
+        });
 
     private static IEnumerable<string> PassesBefore(PlannedRoute route, RouteGeometry geometry, double alongKm) =>
-        route.Passes.Where(name => AlongKmOf(geometry, name) < alongKm);
+        route.Passes.Where(name => geometry.ProjectWithin(Chokepoints.Get(name).Point, 0, alongKm).CrossTrackKm <= PassNearKm);
 
     public static double AlongKmOf(RouteGeometry geometry, string chokepoint) =>
         geometry.Project(Chokepoints.Get(chokepoint).Point).AlongKm;
