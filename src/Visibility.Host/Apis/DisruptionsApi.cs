@@ -52,7 +52,10 @@ public static class DisruptionsApi
                 Title = body.Title?.Trim() ?? $"{supplier.Name}: {site.Name} halted",
             };
         }
-        var result = await grains.GetGrain<IDisruptionGrain>(definition.Id).Create(definition, Caller.From(user).Name);
+        var grain = grains.GetGrain<IDisruptionGrain>(definition.Id);
+        // A retry without a start (it defaulted to "now") is the same declaration as the first post.
+        if (body.Id != null && body.Start == null && await grain.GetView() is { } existing) definition = definition with { Start = existing.Start };
+        var result = await grain.Create(definition, Caller.From(user).Name);
         return result.Outcome switch
         {
             CreateOutcome.Created => TypedResults.Created($"/api/disruptions/{definition.Id}", result.View),
