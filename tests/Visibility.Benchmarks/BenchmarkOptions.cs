@@ -17,6 +17,8 @@ public sealed record BenchmarkOptions
     public bool Quick { get; init; }
     /// <summary>Run only the buffer wave (issue 4): 10,000 factory × part buffers, 1,000 shipments changing ETA at once.</summary>
     public bool Buffers { get; init; }
+    /// <summary>Run only the closure (issue 6): Suez closes with --shipments active shipments through it; re-plan and push vs a plain loop.</summary>
+    public bool Disruption { get; init; }
 
     public TimeSpan Duration => TimeSpan.FromSeconds(DurationSeconds);
 
@@ -35,6 +37,7 @@ public sealed record BenchmarkOptions
           --url URL          use a running host instead of starting Azurite + the host (memory figures are skipped)
           --quick            smoke run: 500 shipments, 5 s phases (explicit options still win)
           --buffers          only the buffer wave: 10,000 buffers recalculated and pushed when 1,000 shipments slip
+          --disruption       only the closure: Suez closes with --shipments shipments through it, re-planned and pushed
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -46,6 +49,7 @@ public sealed record BenchmarkOptions
             string name = args[i];
             if (name == "--quick") continue;
             if (name == "--buffers") { options = options with { Buffers = true }; continue; }
+            if (name == "--disruption") { options = options with { Disruption = true }; continue; }
             if (name is "--help" or "-h") throw new UsageException("");
             if (i + 1 >= args.Length) throw new UsageException($"{name} needs a value");
             string value = args[++i];
