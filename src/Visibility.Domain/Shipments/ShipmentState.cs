@@ -63,6 +63,7 @@ public sealed class ShipmentState
     public AlertKind Flags => Alerts.Aggregate(AlertKind.None, (f, a) => f | a.Kind);
 
     /// <summary>The booked route length: what the plan and the delay are measured against.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double PlannedDistance => PlannedDistanceKm > 0 ? PlannedDistanceKm : RouteDistanceKm;
 }
 

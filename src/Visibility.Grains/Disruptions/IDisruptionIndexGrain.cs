@@ -43,9 +43,10 @@ public sealed record IndexStats([property: Id(0)] int Shipments, [property: Id(1
 
 public static class IndexKeys
 {
-    public static string Chokepoint(string name) => "chokepoint:" + name;
+    // Interned: every shipment grain holds the keys of the indexes it joined, and thousands share each one.
+    public static string Chokepoint(string name) => string.Intern("chokepoint:" + name);
 
-    public static string Port(string locode) => "port:" + locode;
+    public static string Port(string locode) => string.Intern("port:" + locode);
 
     /// <summary>The indexes a disruption asks: its chokepoint, its port or the cells its area touches (none for a site outage).</summary>
     public static IReadOnlyList<string> For(DisruptionDefinition d) => d.Type switch

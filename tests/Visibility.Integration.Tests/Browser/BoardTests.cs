@@ -21,7 +21,7 @@ public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
     {
         // The demo network seeds in the background after start: wait until every buffer is on the board.
         var rows = await DemoBoardAsync();
-        var red = rows.First(r => r.GetProperty("zone").GetString() == "red");
+        var red = rows.First(IsSuppliedRed);
         string factoryId = red.GetProperty("factoryId").GetString()!, part = red.GetProperty("partNumber").GetString()!;
 
         // A shipment on its way to that buffer, so the drill-down has an inbound line linking to the map.
@@ -140,13 +140,17 @@ public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
     }
 
     /// <summary>The board over HTTP once every demo buffer is on it, most urgent first.</summary>
+    private static bool IsSuppliedRed(JsonElement row) =>
+        row.GetProperty("zone").GetString() == "red" && row.GetProperty("supply").GetArrayLength() > 0;
+
     private async Task<List<JsonElement>> DemoBoardAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var rows = (await Http.GetFromJsonAsync<JsonElement>("/api/buffers", Ct)).EnumerateArray().ToList();
-            if (rows.Count >= 23 && rows.All(r => r.GetProperty("demo").GetBoolean())) return rows;
+            // The suppliers are seeded after the buffers: wait for a red row that already names its source too.
+            if (rows.Count >= 23 && rows.All(r => r.GetProperty("demo").GetBoolean()) && rows.Any(IsSuppliedRed)) return rows;
             Assert.True(DateTime.UtcNow < deadline, $"the demo network did not seed: {rows.Count} buffers");
             await Task.Delay(250, Ct);
         }
