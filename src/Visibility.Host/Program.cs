@@ -5,6 +5,7 @@ using Visibility.Host.Apis;
 using Visibility.Host.Audit;
 using Visibility.Host.Auth;
 using Visibility.Host.Demo;
+using Visibility.Host.Disruptions;
 using Visibility.Host.Hosting;
 using Visibility.Host.Ingest;
 using Visibility.Host.Live;
@@ -37,6 +38,7 @@ try
     builder.Services.AddVisibilityDemo();
     builder.AddVisibilitySecurity();
     builder.Services.AddVisibilityAudit(storage, builder.Configuration);
+    builder.Services.AddVisibilityDisruptions(builder.Configuration);
     builder.Services.AddVisibilitySimulator(builder.Configuration);
 
     var app = builder.Build();
@@ -76,6 +78,7 @@ try
     api.MapTelemetryApi();
     api.MapSuppliersApi();
     api.MapFactoriesApi();
+    api.MapDisruptionsApi();
     api.MapMapApi();
     api.MapTariffsApi();
     api.MapSourcingApi();

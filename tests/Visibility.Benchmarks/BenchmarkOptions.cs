@@ -19,6 +19,8 @@ public sealed record BenchmarkOptions
     public bool Buffers { get; init; }
     /// <summary>Run only the factory-wide what-if (issue 7): 5,000 parts, two share moves.</summary>
     public bool WhatIf { get; init; }
+    /// <summary>Run only the closure (issue 6): Suez closes with --shipments active shipments through it; re-plan and push vs a plain loop.</summary>
+    public bool Disruption { get; init; }
 
     public TimeSpan Duration => TimeSpan.FromSeconds(DurationSeconds);
 
@@ -38,6 +40,7 @@ public sealed record BenchmarkOptions
           --quick            smoke run: 500 shipments, 5 s phases (explicit options still win)
           --buffers          only the buffer wave: 10,000 buffers recalculated and pushed when 1,000 shipments slip
           --whatif           only the factory-wide what-if: 5,000 parts (500 with --quick), CN → VN/MX, API vs plain loop
+          --disruption       only the closure: Suez closes with --shipments shipments through it, re-planned and pushed
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -50,6 +53,7 @@ public sealed record BenchmarkOptions
             if (name == "--quick") continue;
             if (name == "--buffers") { options = options with { Buffers = true }; continue; }
             if (name == "--whatif") { options = options with { WhatIf = true }; continue; }
+            if (name == "--disruption") { options = options with { Disruption = true }; continue; }
             if (name is "--help" or "-h") throw new UsageException("");
             if (i + 1 >= args.Length) throw new UsageException($"{name} needs a value");
             string value = args[++i];

@@ -7,7 +7,8 @@ namespace Visibility.Benchmarks;
 
 /// <summary>
 /// One benchmark run. Order: lanes (routes needed for every payload), ceiling (while the host is still idle),
-/// setup with the memory figure, throughput, latency, summary. With --buffers only the buffer wave runs instead.
+/// setup with the memory figure, throughput, latency, summary. With --buffers only the buffer wave runs instead, with
+/// --disruption only the closure.
 /// </summary>
 public sealed class BenchmarkRun(BenchmarkOptions options)
 {
@@ -22,6 +23,11 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
         if (options.Buffers)
         {
             await new Buffers.BufferWaveRun(options).RunAsync(runTag, ct);
+            return;
+        }
+        if (options.Disruption)
+        {
+            await new Disruption.ClosureRun(options).RunAsync(runTag, ct);
             return;
         }
         Out.Block($"Visibility benchmark (run {runTag})");

@@ -29,7 +29,7 @@ public static class FactoryBuffers
             : [];
         var profile = state.Profile!;
         return BufferView.From(profile.Id, profile.Name, partNumber, state.Parts[partNumber].Parameters, source, status, countries, now, profile.Demo)
-            with { Supply = supply, SupplyStatus = SupplySource.Worst(supply) };
+            with { Supply = supply, SupplyStatus = SupplySource.Worst(supply), Risks = FactoryDisruptions.Risks(state, partNumber, status, now) };
     }
 
     public static BufferDetail Detail(FactoryState state, string partNumber, DateOnly today, DateTimeOffset now)

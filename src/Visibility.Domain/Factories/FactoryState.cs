@@ -18,6 +18,8 @@ public sealed class FactoryState
     [Id(5)] public Dictionary<string, Dictionary<string, SupplySource>> Supply { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Part → open demand orders by order id (qualified demand is computed from them each evaluation).</summary>
     [Id(6)] public Dictionary<string, Dictionary<string, DemandOrder>> Demand { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Active disruptions that reach this factory, by disruption id: the shipments and supply they hold up.</summary>
+    [Id(7)] public Dictionary<string, Disruptions.FactoryExposure> Exposures { get; set; } = new(StringComparer.Ordinal);
 
     public bool Exists => Profile != null;
 }

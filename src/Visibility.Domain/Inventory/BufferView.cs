@@ -34,6 +34,8 @@ public sealed record BufferView
     [Id(26)] public Factories.SupplySource[] Supply { get; init; } = [];
     /// <summary>The worst status among <see cref="Supply"/> (halted, reduced, operating), or null with no known source.</summary>
     [Id(27)] public string? SupplyStatus { get; init; }
+    /// <summary>Active disruptions that touch this part here: TTS, TTR and units at risk for each, most units first.</summary>
+    [Id(28)] public Disruptions.PartRisk[] Risks { get; init; } = [];
 
     public static BufferView From(string factoryId, string factoryName, string partNumber, BufferParameters p, string aduSource,
         BufferStatus s, string[] supplyCountries, DateTimeOffset updatedAt, bool demo) => new()

@@ -42,6 +42,16 @@ public sealed class RouteGeometry
 
     public int SegmentCount => Math.Max(0, _points.Length - 1);
 
+    /// <summary>Distance from the start to vertex <paramref name="index"/>.</summary>
+    public double AlongKmOfVertex(int index) => _cumulativeKm[Math.Clamp(index, 0, _points.Length - 1)];
+
+    /// <summary>The first vertex at or beyond <paramref name="alongKm"/> (the last vertex when beyond the end).</summary>
+    public int VertexAtOrAfter(double alongKm)
+    {
+        int index = Array.BinarySearch(_cumulativeKm, alongKm);
+        return Math.Clamp(index >= 0 ? index : ~index, 0, _points.Length - 1);
+    }
+
     /// <summary>The point <paramref name="alongKm"/> from the start, clamped to the route's ends.</summary>
     public GeoPoint PointAt(double alongKm)
     {
@@ -84,6 +94,22 @@ public sealed class RouteGeometry
             if (local.CrossTrackKm <= PoorMatchKm && !onWindowEdge) return local;
         }
         return Scan(v, 0, SegmentCount - 1);
+    }
+
+    /// <summary>
+    /// The nearest point to <paramref name="p"/> on the stretch from <paramref name="fromKm"/> to <paramref name="toKm"/>
+    /// (along is clamped to it). A route may pass the same strait twice (into the Red Sea and out again): this asks
+    /// about one stretch only.
+    /// </summary>
+    public RouteProjection ProjectWithin(GeoPoint p, double fromKm, double toKm)
+    {
+        var v = UnitVector.From(p);
+        if (SegmentCount == 0) return new RouteProjection(0, _vectors[0].DistanceKmTo(v), 0);
+        fromKm = Math.Clamp(fromKm, 0, TotalKm);
+        toKm = Math.Clamp(toKm, fromKm, TotalKm);
+        var best = Scan(v, SegmentAt(fromKm), SegmentAt(toKm));
+        double along = Math.Clamp(best.AlongKm, fromKm, toKm);
+        return along == best.AlongKm ? best : new RouteProjection(along, UnitVector.From(PointAt(along)).DistanceKmTo(v), best.Segment);
     }
 
     private RouteProjection Scan(UnitVector p, int firstSegment, int lastSegment)

@@ -10,11 +10,20 @@ public enum AlertKind
     OffRoute = 4,
     Stalled = 8,
     Silent = 16,
+    /// <summary>Inside an active natural-hazard zone (earthquake, storm).</summary>
+    Hazard = 32,
+    /// <summary>Inside an active security zone (piracy, war risk).</summary>
+    Security = 64,
+    /// <summary>
+    /// Not an alert: a marker flag set while a disruption has re-routed or delayed the shipment, so the map can pick
+    /// them out without asking each one. Never opened or cleared.
+    /// </summary>
+    Disrupted = 128,
 }
 
 public static class AlertKinds
 {
-    public static readonly AlertKind[] All = [AlertKind.ColdChain, AlertKind.Stalled, AlertKind.OffRoute, AlertKind.Silent, AlertKind.Late];
+    public static readonly AlertKind[] All = [AlertKind.ColdChain, AlertKind.Stalled, AlertKind.OffRoute, AlertKind.Silent, AlertKind.Late, AlertKind.Hazard, AlertKind.Security];
 
     public static string ToApi(this AlertKind kind) => kind switch
     {
@@ -23,6 +32,8 @@ public static class AlertKinds
         AlertKind.OffRoute => "off-route",
         AlertKind.Stalled => "stalled",
         AlertKind.Silent => "silent",
+        AlertKind.Hazard => "hazard",
+        AlertKind.Security => "security",
         _ => "none",
     };
 

@@ -1,3 +1,5 @@
+using Visibility.Domain.Disruptions;
+using Visibility.Domain.Routing;
 using Visibility.Domain.Telemetry;
 
 namespace Visibility.Domain.Shipments;
@@ -49,10 +51,20 @@ public sealed class ShipmentState
     [Id(24)] public List<Milestone> Milestones { get; set; } = [];
     /// <summary>The ETA last sent to the factories this shipment feeds (they are told again when it moves enough).</summary>
     [Id(25)] public DateTimeOffset? NotifiedEta { get; set; }
+    /// <summary>Active disruptions this shipment holds: what each did to it (re-routed, delayed, in a zone, watching a zone).</summary>
+    [Id(26)] public List<AppliedDisruption> Disruptions { get; set; } = [];
+    /// <summary>The route length when booked (0 in state written before disruptions existed: then <see cref="RouteDistanceKm"/>).</summary>
+    [Id(27)] public double PlannedDistanceKm { get; set; }
+    /// <summary>How the current route leaves the base route (origin → destination avoiding <see cref="Avoid"/>) mid-voyage, in order.</summary>
+    [Id(28)] public List<RouteSplice> Splices { get; set; } = [];
 
     public bool Exists => Definition != null;
     public bool IsFinished => Status is ShipmentStatus.Arrived or ShipmentStatus.Delivered;
     public AlertKind Flags => Alerts.Aggregate(AlertKind.None, (f, a) => f | a.Kind);
+
+    /// <summary>The booked route length: what the plan and the delay are measured against.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double PlannedDistance => PlannedDistanceKm > 0 ? PlannedDistanceKm : RouteDistanceKm;
 }
 
 [GenerateSerializer, Immutable]

@@ -168,21 +168,29 @@ public static class ShipmentTracker
     public static DateTimeOffset PlannedEta(ShipmentState s)
     {
         var def = s.Definition!;
-        return def.PlannedArrival ?? def.PlannedDeparture + TimeSpan.FromHours(s.RouteDistanceKm / def.Mode.TypicalSpeedKmh());
+        return def.PlannedArrival ?? def.PlannedDeparture + TimeSpan.FromHours(s.PlannedDistance / def.Mode.TypicalSpeedKmh());
     }
 
     /// <summary>
     /// ETA from the remaining route distance and the smoothed recent speed; the mode's typical speed when the shipment
     /// has not reported one or is creeping (a stalled ship's ETA then slides later as time passes). Before the first
-    /// reading it is the planned ETA.
+    /// reading it is the planned ETA (plus the time a re-route adds). Disruptions then add their delays
+    /// (<see cref="Disruptions.ShipmentDisruptions.AdjustEta"/>).
     /// </summary>
     public static DateTimeOffset Eta(ShipmentState s, DateTimeOffset now)
     {
         var def = s.Definition!;
         if (s.IsFinished) return s.ArrivedAt ?? now;
+        return Disruptions.ShipmentDisruptions.AdjustEta(s, UndisruptedEta(s, now, def), now);
+    }
+
+    private static DateTimeOffset UndisruptedEta(ShipmentState s, DateTimeOffset now, ShipmentDefinition def)
+    {
         double typicalKmh = def.Mode.TypicalSpeedKmh();
-        // No telemetry yet: nothing says the plan is off, so the plan stands (the silent-tracker alert covers the rest).
-        if (s.LastReadingAt is not { } last) return PlannedEta(s);
+        // No telemetry yet: nothing says the plan is off, so the plan stands (the silent-tracker alert covers the rest),
+        // except that a re-routed plan is longer (or shorter) by the difference in distance.
+        if (s.LastReadingAt is not { } last)
+            return PlannedEta(s) + TimeSpan.FromHours((s.RouteDistanceKm - s.PlannedDistance) / typicalKmh);
         double speedKmh = (s.SmoothedSpeedKnots ?? 0) * GeoMath.KmPerNauticalMile;
         if (speedKmh < typicalKmh * 0.25) speedKmh = typicalKmh;
         double remaining = Math.Max(0, s.RouteDistanceKm - s.AlongKm);
@@ -195,14 +203,14 @@ public static class ShipmentTracker
     public static double ProgressPct(ShipmentState s) =>
         s.RouteDistanceKm <= 0 ? (s.IsFinished ? 100 : 0) : Math.Clamp(100 * s.AlongKm / s.RouteDistanceKm, 0, 100);
 
-    private static void Open(ShipmentState s, AlertKind kind, DateTimeOffset at, string message, List<AlertChange> changes)
+    internal static void Open(ShipmentState s, AlertKind kind, DateTimeOffset at, string message, List<AlertChange> changes)
     {
         if (s.Alerts.Any(a => a.Kind == kind)) return;
         s.Alerts.Add(new ActiveAlert(kind, at, message));
         changes.Add(new AlertChange(kind, true, at, message));
     }
 
-    private static void Clear(ShipmentState s, AlertKind kind, DateTimeOffset at, List<AlertChange> changes)
+    internal static void Clear(ShipmentState s, AlertKind kind, DateTimeOffset at, List<AlertChange> changes)
     {
         int i = s.Alerts.FindIndex(a => a.Kind == kind);
         if (i < 0) return;

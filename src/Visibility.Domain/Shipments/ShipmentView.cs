@@ -35,7 +35,20 @@ public sealed record ShipmentView
     [Id(26)] public MilestoneView[] Milestones { get; init; } = [];
     /// <summary>The supplier that ships it, or null.</summary>
     [Id(27)] public string? SupplierId { get; init; }
+    /// <summary>True while the route differs from the booked one because of a closure.</summary>
+    [Id(28)] public bool Rerouted { get; init; }
+    /// <summary>The booked route length (differs from <see cref="DistanceKm"/> after a re-route).</summary>
+    [Id(29)] public double PlannedDistanceKm { get; init; }
+    /// <summary>Active disruptions that hold this shipment, with what each did to it.</summary>
+    [Id(30)] public ShipmentDisruptionView[] Disruptions { get; init; } = [];
 }
+
+/// <param name="Effect">rerouted, delayed, held, stranded, in-zone or watching (a zone it may sail into).</param>
+/// <param name="AddedDays">How far it moved the ETA when it took effect.</param>
+[GenerateSerializer, Immutable]
+public sealed record ShipmentDisruptionView(
+    [property: Id(0)] string Id, [property: Id(1)] string Type, [property: Id(2)] string Title,
+    [property: Id(3)] string Effect, [property: Id(4)] double AddedDays);
 
 [GenerateSerializer, Immutable]
 public sealed record PositionView([property: Id(0)] double Lat, [property: Id(1)] double Lon, [property: Id(2)] DateTimeOffset At);
@@ -65,12 +78,25 @@ public sealed record TrackPointView(
     [property: Id(0)] DateTimeOffset At, [property: Id(1)] double Lat, [property: Id(2)] double Lon,
     [property: Id(3)] double? SpeedKnots, [property: Id(4)] double? TemperatureC);
 
-/// <summary>The planned route as GeoJSON-style [lon, lat] pairs.</summary>
+/// <summary>
+/// The planned route as GeoJSON-style [lon, lat] pairs. When a closure re-routed the shipment, also the booked route
+/// (<see cref="OriginalPath"/>, <see cref="OriginalDistanceKm"/>) and the chokepoints the new one avoids.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record RouteView([property: Id(0)] double DistanceKm, [property: Id(1)] double[][] Path, [property: Id(2)] string[] Passes)
+public sealed record RouteView(
+    [property: Id(0)] double DistanceKm,
+    [property: Id(1)] double[][] Path,
+    [property: Id(2)] string[] Passes,
+    [property: Id(3)] bool Rerouted = false,
+    [property: Id(4)] double? OriginalDistanceKm = null,
+    [property: Id(5)] double[][]? OriginalPath = null,
+    [property: Id(6)] string[]? Avoid = null)
 {
     public static RouteView From(PlannedRoute route) =>
-        new(Math.Round(route.DistanceKm, 1), route.Path.Select(p => new[] { Math.Round(p.Lon, 5), Math.Round(p.Lat, 5) }).ToArray(), route.Passes.ToArray());
+        new(Math.Round(route.DistanceKm, 1), PathOf(route), route.Passes.ToArray());
+
+    public static double[][] PathOf(PlannedRoute route) =>
+        route.Path.Select(p => new[] { Math.Round(p.Lon, 5), Math.Round(p.Lat, 5) }).ToArray();
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Visibility.Domain.Disruptions;
 using Visibility.Domain.Geo;
 
 namespace Visibility.Domain.Shipments;
@@ -42,6 +43,10 @@ public static class ShipmentViews
             ArrivedAt = s.ArrivedAt,
             Milestones = s.Milestones.Select(m => new MilestoneView(m.Code.ToApi(), m.At, m.Locode, m.Note)).ToArray(),
             SupplierId = def.SupplierId,
+            Rerouted = IsRerouted(s),
+            PlannedDistanceKm = Math.Round(s.PlannedDistance, 1),
+            Disruptions = s.Disruptions.Select(d => new ShipmentDisruptionView(d.Effect.DisruptionId, d.Effect.Type.ToApi(), d.Effect.Title,
+                d.Outcome, d.Impact?.AddedDays ?? 0)).ToArray(),
         };
     }
 
@@ -49,9 +54,13 @@ public static class ShipmentViews
     {
         var def = s.Definition!;
         var at = s.Last is { } last ? new GeoPoint(last.Lat, last.Lon) : origin;
-        return new ShipmentMarker(def.Id, (float)at.Lat, (float)at.Lon, (float)(s.HeadingDeg ?? 0), def.Mode, s.Status, s.Flags,
+        var flags = s.Flags | (ShipmentDisruptions.IsDisrupted(s) ? AlertKind.Disrupted : AlertKind.None);
+        return new ShipmentMarker(def.Id, (float)at.Lat, (float)at.Lon, (float)(s.HeadingDeg ?? 0), def.Mode, s.Status, flags,
             (float)Math.Round(ShipmentTracker.DelayHours(s, now), 1), def.SupplierId);
     }
+
+    /// <summary>The route differs from the booked one: planned round closed chokepoints, or changed mid-voyage.</summary>
+    public static bool IsRerouted(ShipmentState s) => s.Avoid.Length > 0 || s.Splices.Count > 0;
 
     public static TrackView ToTrack(ShipmentState s) =>
         new(s.Definition!.Id, s.Track.Select(p => new TrackPointView(p.At, Math.Round(p.Lat, 5), Math.Round(p.Lon, 5), p.SpeedKnots, p.TemperatureC)).ToArray());

@@ -23,7 +23,8 @@ public sealed record SiteView(
     [property: Id(8)] double CapacityPct,
     [property: Id(9)] DateTimeOffset? ExpectedRecovery,
     [property: Id(10)] string? Note,
-    [property: Id(11)] DateTimeOffset? UpdatedAt);
+    [property: Id(11)] DateTimeOffset? UpdatedAt,
+    [property: Id(12)] SiteDisruption[]? Disruptions = null);
 
 [GenerateSerializer, Immutable]
 public sealed record StatusHistoryEntry(
@@ -33,3 +34,7 @@ public sealed record StatusHistoryEntry(
     [property: Id(3)] double CapacityPct,
     [property: Id(4)] DateTimeOffset? ExpectedRecovery,
     [property: Id(5)] string? Note);
+
+/// <summary>An active disruption that reaches a site (its outage, a hazard zone around it).</summary>
+[GenerateSerializer, Immutable]
+public sealed record SiteDisruption([property: Id(0)] string Id, [property: Id(1)] string Type, [property: Id(2)] string Title);

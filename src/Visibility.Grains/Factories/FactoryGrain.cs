@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using Visibility.Domain.Disruptions;
 using Visibility.Domain.Factories;
 using Visibility.Domain.Inventory;
 using Visibility.Grains.Live;
@@ -152,6 +153,25 @@ public sealed class FactoryGrain(
         await WriteIfExistsAsync();
         foreach (var partNumber in changed) if (S.Exists && S.Parts.ContainsKey(partNumber)) Publish(partNumber);
     }
+
+    public async Task<PartRiskRow[]> SetExposure(FactoryExposure exposure)
+    {
+        var changed = FactoryDisruptions.SetExposure(S, exposure);
+        await WriteIfExistsAsync();
+        foreach (var partNumber in changed) if (S.Exists) Publish(partNumber);
+        return FactoryDisruptions.Rows(S, exposure.DisruptionId, Today, clock.GetUtcNow());
+    }
+
+    public async Task ClearExposure(string disruptionId)
+    {
+        if (!S.Exposures.ContainsKey(disruptionId)) return;
+        var changed = FactoryDisruptions.ClearExposure(S, disruptionId);
+        await WriteIfExistsAsync();
+        foreach (var partNumber in changed) if (S.Exists) Publish(partNumber);
+    }
+
+    public Task<PartRiskRow[]> GetRisks(string disruptionId) =>
+        Task.FromResult(FactoryDisruptions.Rows(S, disruptionId, Today, clock.GetUtcNow()));
 
     /// <summary>
     /// Inbound and supply links can arrive before the factory is created (a shipment booked first); they are written

@@ -35,6 +35,12 @@ public interface IFactoryGrain : IGrainWithStringKey
     Task RegisterSupply(string partNumber, SupplySource source);
     /// <summary>A supplier site posted its status; the parts it supplies here are re-published with it.</summary>
     Task UpdateSupplyStatus(string supplierId, string siteId, string status, double capacityPct, DateTimeOffset? expectedRecovery);
+    /// <summary>What a disruption holds up here (shipments, parts of affected sites); answers with the rows it touches.</summary>
+    Task<Visibility.Domain.Disruptions.PartRiskRow[]> SetExposure(Visibility.Domain.Disruptions.FactoryExposure exposure);
+    /// <summary>The disruption is over, or no longer reaches this factory.</summary>
+    Task ClearExposure(string disruptionId);
+    /// <summary>TTS, TTR and units at risk now, per part the disruption touches here.</summary>
+    Task<Visibility.Domain.Disruptions.PartRiskRow[]> GetRisks(string disruptionId);
 }
 
 [GenerateSerializer, Immutable]

@@ -13,4 +13,7 @@ public interface IPushNotifierGrain : IGrainWithIntegerKey
 
     [OneWay]
     Task PublishSupplier(Visibility.Domain.Suppliers.SupplierView supplier);
+
+    [OneWay]
+    Task PublishDisruption(Visibility.Domain.Disruptions.DisruptionView disruption);
 }

@@ -22,6 +22,7 @@ public sealed class PushNotifierGrain(ILogger<PushNotifierGrain> logger) : Grain
     private List<ShipmentUpdate> _buffer = [];
     private List<BufferView> _buffers = [];
     private List<SupplierView> _suppliers = [];
+    private List<Visibility.Domain.Disruptions.DisruptionView> _disruptions = [];
     private IReadOnlyList<ILiveMapObserver> _observers = [];
     private DateTime _observersRefreshedAt = DateTime.MinValue;
     private Task _flushing = Task.CompletedTask;
@@ -52,9 +53,15 @@ public sealed class PushNotifierGrain(ILogger<PushNotifierGrain> logger) : Grain
         return Task.CompletedTask;
     }
 
+    public Task PublishDisruption(Visibility.Domain.Disruptions.DisruptionView disruption)
+    {
+        _disruptions.Add(disruption);
+        return Task.CompletedTask;
+    }
+
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (_buffer.Count == 0 && _buffers.Count == 0 && _suppliers.Count == 0) return;
+        if (_buffer.Count == 0 && _buffers.Count == 0 && _suppliers.Count == 0 && _disruptions.Count == 0) return;
         if (DateTime.UtcNow - _observersRefreshedAt > ObserverRefresh || _observers.Count == 0)
         {
             _observers = await GrainFactory.GetGrain<ILiveHubListGrain>(0).GetObservers();
@@ -66,19 +73,21 @@ public sealed class PushNotifierGrain(ILogger<PushNotifierGrain> logger) : Grain
             if (_buffer.Count > MaxHeldWithoutObserver) _buffer.RemoveRange(0, _buffer.Count - MaxHeldWithoutObserver);
             if (_buffers.Count > MaxHeldWithoutObserver) _buffers.RemoveRange(0, _buffers.Count - MaxHeldWithoutObserver);
             if (_suppliers.Count > MaxHeldWithoutObserver) _suppliers.RemoveRange(0, _suppliers.Count - MaxHeldWithoutObserver);
+            if (_disruptions.Count > MaxHeldWithoutObserver) _disruptions.RemoveRange(0, _disruptions.Count - MaxHeldWithoutObserver);
             return;
         }
-        var batch = new LiveUpdateBatch([.. _buffer], [.. _buffers], [.. _suppliers]);
+        var batch = new LiveUpdateBatch([.. _buffer], [.. _buffers], [.. _suppliers], [.. _disruptions]);
         _buffer = [];
         _buffers = [];
         _suppliers = [];
+        _disruptions = [];
         foreach (var observer in _observers)
         {
             try { await observer.OnUpdates(batch); }
             catch (Exception ex)
             {
                 // A silo that just left: its observer is dropped at the next refresh; the map re-syncs from snapshots.
-                logger.LogWarning(ex, "Live-map observer unreachable; {Count} updates not delivered to it", batch.Updates.Length + batch.Buffers.Length + batch.Suppliers.Length);
+                logger.LogWarning(ex, "Live-map observer unreachable; {Count} updates not delivered to it", batch.Updates.Length + batch.Buffers.Length + batch.Suppliers.Length + batch.Disruptions.Length);
                 _observersRefreshedAt = DateTime.MinValue;
             }
         }

@@ -10,9 +10,10 @@ namespace Visibility.Grains.Live;
 /// </remarks>
 public sealed record ShipmentUpdate([property: Id(0)] ShipmentMarker Marker, [property: Id(1)] AlertChange[] AlertChanges, [property: Id(2)] DateTimeOffset PublishedAt);
 
-/// <summary>A batch of updates sent once per flush from a notifier to each silo's observer: map markers, board rows and suppliers.</summary>
+/// <summary>A batch of updates sent once per flush from a notifier to each silo's observer: map markers, board rows, suppliers and disruptions.</summary>
 [GenerateSerializer, Immutable]
 public sealed record LiveUpdateBatch(
     [property: Id(0)] ShipmentUpdate[] Updates,
     [property: Id(1)] Visibility.Domain.Inventory.BufferView[] Buffers,
-    [property: Id(2)] Visibility.Domain.Suppliers.SupplierView[] Suppliers);
+    [property: Id(2)] Visibility.Domain.Suppliers.SupplierView[] Suppliers,
+    [property: Id(3)] Visibility.Domain.Disruptions.DisruptionView[] Disruptions);

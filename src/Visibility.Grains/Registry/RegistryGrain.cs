@@ -27,4 +27,5 @@ public static class Registries
     public const string Users = "users";
     public const string Devices = "devices";
     public const string Scenarios = "scenarios";
+    public const string Disruptions = "disruptions";
 }

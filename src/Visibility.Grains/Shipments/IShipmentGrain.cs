@@ -19,7 +19,19 @@ public interface IShipmentGrain : IGrainWithStringKey
     Task Flush();
     /// <summary>Activates the grain so it publishes its marker (start-up warm-up).</summary>
     Task Wake();
+    /// <summary>
+    /// A disruption reaches this shipment through an index: it decides whether it is affected (re-routes, takes the
+    /// delay, raises the zone alert) and answers with its impact. Asking again answers the same (idempotent).
+    /// </summary>
+    Task<DisruptionReply> ApplyDisruption(Visibility.Domain.Disruptions.DisruptionEffect effect);
+    /// <summary>The disruption is over: its route, ETA and alerts are restored. False when it did not hold it.</summary>
+    Task<bool> RemoveDisruption(string disruptionId);
 }
+
+[GenerateSerializer, Immutable]
+public sealed record DisruptionReply(
+    [property: Id(0)] Visibility.Domain.Disruptions.HoldOutcome Hold,
+    [property: Id(1)] Visibility.Domain.Disruptions.ShipmentImpact? Impact);
 
 public enum CreateOutcome { Created, AlreadyExists, Conflict, NoRoute }
 

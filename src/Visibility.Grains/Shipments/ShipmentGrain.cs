@@ -1,11 +1,13 @@
 using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
+using Visibility.Domain.Disruptions;
 using Visibility.Domain.Geo;
 using Visibility.Domain.Locations;
 using Visibility.Domain.Routing;
 using Visibility.Domain.Shipments;
 using Visibility.Domain.Telemetry;
 using Visibility.Domain.Factories;
+using Visibility.Grains.Disruptions;
 using Visibility.Grains.Factories;
 using Visibility.Grains.Live;
 using Visibility.Grains.Routing;
@@ -16,6 +18,8 @@ namespace Visibility.Grains.Shipments;
 /// A shipment. Bookings are written through at once; telemetry is written behind: the ingest log already holds every
 /// acknowledged reading, so the grain only marks itself dirty and the ingest checkpoint (or deactivation) persists it.
 /// Each reading is interpreted by <see cref="ShipmentTracker"/>; changes are published to the live map.
+/// The grain keeps itself registered with the disruption indexes it can be reached through (the chokepoints of its
+/// route, its destination port, its geo-cell) and applies what disruptions ask with <see cref="ShipmentDisruptions"/>.
 /// </summary>
 public sealed class ShipmentGrain(
     [PersistentState("shipment", StorageProviders.Shipments)] IPersistentState<ShipmentState> state,
@@ -35,6 +39,9 @@ public sealed class ShipmentGrain(
     private PlannedRoute? _route;
     private bool _dirty;
     private IGrainTimer? _sweep;
+    /// <summary>Disruption indexes this activation has joined (they keep members in memory, so it joins again on activation).</summary>
+    private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
+    private int _cell = -1;
 
     private ShipmentState S => state.State;
 
@@ -45,6 +52,7 @@ public sealed class ShipmentGrain(
             LoadContext();
             Publish([]);
             StartSweepIfMoving();
+            SyncIndexes(routeChanged: true);
         }
         return Task.CompletedTask;
     }
@@ -73,6 +81,7 @@ public sealed class ShipmentGrain(
 
         S.Definition = definition;
         S.RouteDistanceKm = route.DistanceKm;
+        S.PlannedDistanceKm = route.DistanceKm;
         S.Passes = route.Passes.ToArray();
         S.CreatedAt = clock.GetUtcNow();
         S.Status = ShipmentStatus.Planned;
@@ -80,6 +89,7 @@ public sealed class ShipmentGrain(
         LoadContext();
         Publish([]);
         StartSweepIfMoving();
+        SyncIndexes(routeChanged: true);
         await NotifyFactoriesAsync(force: true);
         logger.LogInformation("Shipment {ShipmentId} created: {Mode} {Origin}→{Destination}, {DistanceKm:0} km via {Passes}",
             definition.Id, definition.Mode.ToApi(), definition.Origin, definition.Destination, route.DistanceKm, string.Join(",", route.Passes));
@@ -92,7 +102,15 @@ public sealed class ShipmentGrain(
 
     public Task<TrackView?> GetTrack() => Task.FromResult(S.Exists ? ShipmentViews.ToTrack(S) : null);
 
-    public Task<RouteView?> GetRoute() => Task.FromResult(_route is { } r ? RouteView.From(r) : null);
+    public Task<RouteView?> GetRoute()
+    {
+        if (_route is not { } route) return Task.FromResult<RouteView?>(null);
+        var view = RouteView.From(route);
+        if (ShipmentViews.IsRerouted(S) && _context != null && planner.Plan(S.Definition!.Mode.ToApi(), _context.Origin, _context.Destination) is { } booked)
+            view = view with { Rerouted = true, OriginalDistanceKm = Math.Round(booked.DistanceKm, 1), OriginalPath = RouteView.PathOf(booked),
+                Avoid = S.Disruptions.Where(d => d.Outcome == ShipmentEffects.Rerouted && d.Effect.Chokepoint != null).Select(d => d.Effect.Chokepoint!).Distinct().ToArray() };
+        return Task.FromResult<RouteView?>(view);
+    }
 
     public Task<IngestResult> Ingest(TelemetryReading[] readings)
     {
@@ -107,6 +125,8 @@ public sealed class ShipmentGrain(
         if (accepted > 0)
         {
             _dirty = true;
+            EvaluateZones(changes);
+            SyncIndexes(routeChanged: false);
             Publish(changes);
             StartSweepIfMoving();
             // Not awaited: ingest must not wait on factories; a lost update is repaired by the next ETA move.
@@ -125,6 +145,7 @@ public sealed class ShipmentGrain(
         var changes = new List<AlertChange>();
         ShipmentTracker.ApplyMilestone(S, milestone, changes);
         await WriteAsync();
+        SyncIndexes(routeChanged: false);
         Publish(changes);
         StartSweepIfMoving();
         if (milestone.Code == MilestoneCode.Delivered)
@@ -165,6 +186,96 @@ public sealed class ShipmentGrain(
 
     public Task Wake() => Task.CompletedTask;
 
+    public Task<DisruptionReply> ApplyDisruption(DisruptionEffect effect)
+    {
+        if (!S.Exists) return Task.FromResult(new DisruptionReply(HoldOutcome.Ignored, null));
+        var outcome = ShipmentDisruptions.Apply(S, effect, Routing(), clock.GetUtcNow());
+        if (outcome.Hold != HoldOutcome.Ignored && outcome.Impact is { } impact)
+            logger.LogDebug("Shipment {ShipmentId}: {Effect} by {DisruptionId} ({AddedDays} d)", S.Definition!.Id, impact.Effect, effect.DisruptionId, impact.AddedDays);
+        if (outcome.Hold == HoldOutcome.Affected || outcome.Alerts.Count > 0 || outcome.RouteChanged) AfterDisruptionChange(outcome);
+        else if (outcome.Hold == HoldOutcome.Watching) _dirty = true;
+        return Task.FromResult(new DisruptionReply(outcome.Hold, outcome.Impact));
+    }
+
+    public Task<bool> RemoveDisruption(string disruptionId)
+    {
+        if (!S.Exists) return Task.FromResult(false);
+        var outcome = ShipmentDisruptions.Remove(S, disruptionId, Routing(), clock.GetUtcNow());
+        if (outcome.Impact == null && !outcome.RouteChanged && outcome.Alerts.Count == 0)
+        {
+            // Nothing it did shows (a zone it only watched): drop it quietly.
+            _dirty = true;
+            return Task.FromResult(true);
+        }
+        AfterDisruptionChange(outcome);
+        return Task.FromResult(true);
+    }
+
+    /// <summary>
+    /// A disruption changed the route or the ETA: rebuild the geometry, re-check the time alerts (a re-route usually
+    /// makes it late), re-join the indexes of the new route, push the marker and tell the factories the new ETA.
+    /// Written behind like telemetry: after a crash the disruptions assert themselves again and the outcome is the same.
+    /// </summary>
+    private void AfterDisruptionChange(DisruptionOutcome outcome)
+    {
+        var changes = outcome.Alerts;
+        if (outcome.RouteChanged)
+        {
+            LoadContext();
+            SyncIndexes(routeChanged: true);
+        }
+        if (_context != null) ShipmentTracker.EvaluateTimeAlerts(S, clock.GetUtcNow(), _context, changes);
+        _dirty = true;
+        Publish(changes);
+        // Not awaited: the index asking thousands of shipments must not wait on factory writes.
+        NotifyFactoriesAsync(force: true).Ignore();
+    }
+
+    private ShipmentRouting? Routing() => _route != null && _context != null
+        ? new ShipmentRouting(planner, _context.Origin, _context.Destination, _route, _context.Route, geometries.For)
+        : null;
+
+    /// <summary>Zone alerts after a reading; the disruptions hear who entered or left their zone.</summary>
+    private void EvaluateZones(List<AlertChange> changes)
+    {
+        if (S.Disruptions.Count == 0 || S.Last is not { } last) return;
+        var (entered, left) = ShipmentDisruptions.EvaluateZones(S, new GeoPoint(last.Lat, last.Lon), clock.GetUtcNow(), changes);
+        foreach (var (disruptionId, impact) in entered) GrainFactory.GetGrain<IDisruptionGrain>(disruptionId).ShipmentAffected(impact).Ignore();
+        foreach (var id in left) GrainFactory.GetGrain<IDisruptionGrain>(id).ShipmentCleared(S.Definition!.Id).Ignore();
+    }
+
+    /// <summary>
+    /// Keeps this shipment a member of exactly the indexes that can reach it: the chokepoints of its route, its
+    /// destination port and its current geo-cell; none once it has arrived. One-way calls, only on a change.
+    /// </summary>
+    private void SyncIndexes(bool routeChanged)
+    {
+        var position = S.Last is { } last ? new GeoPoint(last.Lat, last.Lon) : _context?.Origin;
+        int cell = S.IsFinished || position is not { } p ? -1 : GeoCells.NumberOf(p);
+        bool finishedChange = S.IsFinished && _joined.Count > 0;
+        if (!routeChanged && cell == _cell && !finishedChange) return;
+        if (cell != _cell && cell >= 0) ShipmentDisruptions.ForgetDistantZones(S, GeoCells.KeyOfNumber(cell));
+        _cell = cell;
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        if (!S.IsFinished)
+        {
+            foreach (var pass in S.Passes) wanted.Add(IndexKeys.Chokepoint(pass));
+            wanted.Add(IndexKeys.Port(S.Definition!.Destination));
+            if (cell >= 0) wanted.Add(GeoCells.KeyOfNumber(cell));
+        }
+        string id = S.Definition!.Id;
+        foreach (var key in _joined.Where(k => !wanted.Contains(k)).ToArray())
+        {
+            GrainFactory.GetGrain<IDisruptionIndexGrain>(key).LeaveShipment(id).Ignore();
+            _joined.Remove(key);
+        }
+        foreach (var key in wanted.Where(k => !_joined.Contains(k)).ToArray())
+        {
+            GrainFactory.GetGrain<IDisruptionIndexGrain>(key).JoinShipment(id).Ignore();
+            _joined.Add(key);
+        }
+    }
+
     private async Task WriteAsync()
     {
         _dirty = false;
@@ -184,7 +295,16 @@ public sealed class ShipmentGrain(
         var def = S.Definition!;
         var origin = locations.Find(def.Origin);
         var destination = locations.Find(def.Destination);
-        _route = origin == null || destination == null ? null : planner.Plan(def.Mode.ToApi(), origin.Point, destination.Point, S.Avoid);
+        _route = origin == null || destination == null ? null
+            : ShipmentRoutes.Build(planner, def.Mode.ToApi(), origin.Point, destination.Point, S.Avoid, S.Splices);
+        if (_route == null && S.Splices.Count > 0 && origin != null && destination != null)
+        {
+            // A splice that no longer plans (reference data changed): fall back to the base plan rather than lose the shipment.
+            logger.LogWarning("Shipment {ShipmentId}: its re-routed course can no longer be planned; back on the base plan", def.Id);
+            S.Splices = [];
+            _route = planner.Plan(def.Mode.ToApi(), origin.Point, destination.Point, S.Avoid);
+            if (_route != null) S.RouteDistanceKm = _route.DistanceKm;
+        }
         if (_route == null || origin == null || destination == null)
         {
             // Reference data changed under a stored shipment (e.g. a port dropped from the catalog): keep it readable, stop tracking it.

@@ -106,7 +106,7 @@ public static class ShipmentsApi
         if (status != null) { if (ShipmentStatuses.TryParse(status, out var s)) wantStatus = s; else errors.Add("status", "must be planned, in-transit or arrived"); }
         AlertKind wantAlert = AlertKind.None;
         bool anyAlert = alert == "any";
-        if (alert != null && !anyAlert && !AlertKinds.TryParse(alert, out wantAlert)) errors.Add("alert", "must be any, late, cold-chain, off-route, stalled or silent");
+        if (alert != null && !anyAlert && !AlertKinds.TryParse(alert, out wantAlert)) errors.Add("alert", "must be any, late, cold-chain, off-route, stalled, silent, hazard or security");
         double[]? box = null;
         if (bbox != null && !TryParseBox(bbox, out box)) errors.Add("bbox", "must be minLon,minLat,maxLon,maxLat in degrees");
         if (offset is < 0) errors.Add("offset", "must not be negative");

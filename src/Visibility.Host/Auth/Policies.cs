@@ -28,6 +28,10 @@ public static class Policies
     public const string FactoriesRead = "factories-read";
     /// <summary>Factories, buffers, usage: managers.</summary>
     public const string Buffers = "buffers";
+    /// <summary>Disruptions and their impact: operators (the map), managers (the board), admins.</summary>
+    public const string DisruptionsRead = "disruptions-read";
+    /// <summary>Declaring, resolving and importing disruptions: operators and managers alike (whoever sees it first).</summary>
+    public const string DisruptionsWrite = "disruptions-write";
     /// <summary>Trackers and their keys: operators.</summary>
     public const string Devices = "devices";
     /// <summary>Users, diagnostics, the audit log.</summary>
@@ -45,6 +49,8 @@ public static class Policies
         [SupplierStatusWrite] = [Roles.Supplier, Roles.Admin],
         [FactoriesRead] = [Roles.Operator, Roles.Manager, Roles.Admin],
         [Buffers] = [Roles.Manager, Roles.Admin],
+        [DisruptionsRead] = [Roles.Operator, Roles.Manager, Roles.Admin],
+        [DisruptionsWrite] = [Roles.Operator, Roles.Manager, Roles.Admin],
         [Devices] = [Roles.Operator, Roles.Admin],
         [Admin] = [Roles.Admin],
     };

@@ -9,14 +9,16 @@ namespace Visibility.Host.Live;
 
 /// <summary>
 /// /hubs/live. Clients subscribe to the map (a snapshot now, then "mapDelta" every flush) and watch single shipments
-/// ("shipment" pushes), the manager board and the suppliers. See README, "Live hub".
+/// ("shipment" pushes), the manager board, the suppliers and the disruptions. See README, "Live hub".
 /// </summary>
 [Authorize]
-public sealed class LiveHub(LiveMapState map, BufferBoardState board, SupplierDirectoryState suppliers, ShipmentWatchers watchers, IGrainFactory grains) : Hub
+public sealed class LiveHub(LiveMapState map, BufferBoardState board, SupplierDirectoryState suppliers, DisruptionFeedState disruptions,
+    ShipmentWatchers watchers, IGrainFactory grains) : Hub
 {
     public const string MapGroup = "map";
     public const string BoardGroup = "board";
     public const string SuppliersGroup = "suppliers";
+    public const string DisruptionsGroup = "disruptions";
 
     private const string MapRoles = Roles.Operator + "," + Roles.Manager + "," + Roles.Admin;
     private const string BoardRoles = Roles.Manager + "," + Roles.Admin;
@@ -51,6 +53,16 @@ public sealed class LiveHub(LiveMapState map, BufferBoardState board, SupplierDi
     }
 
     public Task UnsubscribeSuppliers() => Groups.RemoveFromGroupAsync(Context.ConnectionId, SuppliersGroup);
+
+    /// <summary>Every disruption (active first) with its impact summary now, then "disruptionsDelta" with those that changed.</summary>
+    [Authorize(Roles = MapRoles)]
+    public async Task<DisruptionsSnapshot> SubscribeDisruptions()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, DisruptionsGroup);
+        return await disruptions.SnapshotAsync();
+    }
+
+    public Task UnsubscribeDisruptions() => Groups.RemoveFromGroupAsync(Context.ConnectionId, DisruptionsGroup);
 
     /// <summary>
     /// The shipment now, then "shipment" pushes. A supplier user may watch its own shipments; for another supplier's it

@@ -15,6 +15,7 @@ public sealed class LiveMapBroadcaster(
     LiveMapState map,
     BufferBoardState board,
     SupplierDirectoryState suppliers,
+    DisruptionFeedState disruptions,
     ShipmentWatchers watchers,
     IHubContext<LiveHub> hub,
     IGrainFactory grains,
@@ -29,10 +30,11 @@ public sealed class LiveMapBroadcaster(
 
     public Task OnUpdates(LiveUpdateBatch batch)
     {
-        UpdatesIn.Add(batch.Updates.Length + batch.Buffers.Length + batch.Suppliers.Length);
+        UpdatesIn.Add(batch.Updates.Length + batch.Buffers.Length + batch.Suppliers.Length + batch.Disruptions.Length);
         if (batch.Updates.Length > 0) map.Apply(batch);
         if (batch.Buffers.Length > 0) board.Apply(batch.Buffers);
         if (batch.Suppliers.Length > 0) suppliers.Apply(batch.Suppliers);
+        if (batch.Disruptions.Length > 0) disruptions.Apply(batch.Disruptions);
         return Task.CompletedTask;
     }
 
@@ -68,6 +70,7 @@ public sealed class LiveMapBroadcaster(
     {
         if (board.TakeDelta() is { } boardDelta) await hub.Clients.Group(LiveHub.BoardGroup).SendAsync("boardDelta", boardDelta);
         if (suppliers.TakeDelta() is { } suppliersDelta) await hub.Clients.Group(LiveHub.SuppliersGroup).SendAsync("suppliersDelta", suppliersDelta);
+        if (disruptions.TakeDelta() is { } disruptionsDelta) await hub.Clients.Group(LiveHub.DisruptionsGroup).SendAsync("disruptionsDelta", disruptionsDelta);
         if (map.TakeDelta() is not { } taken) return;
         await hub.Clients.Group(LiveHub.MapGroup).SendAsync("mapDelta", taken.Delta);
         DeltasOut.Add(1);

@@ -9,6 +9,7 @@ public static class LiveSetup
         services.AddSingleton<LiveMapState>();
         services.AddSingleton<BufferBoardState>();
         services.AddSingleton<SupplierDirectoryState>();
+        services.AddSingleton<DisruptionFeedState>();
         services.AddSingleton<ShipmentWatchers>();
         services.AddSingleton<LiveMapBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveMapBroadcaster>());

@@ -29,6 +29,7 @@ public sealed class AccessFixture : HostFixture
         await Expect(admin.PostAsJsonAsync("/api/shipments", Matrix.Booking("SH-1")), HttpStatusCode.Created);
         await Expect(admin.PostAsJsonAsync("/api/shipments", Matrix.Booking("SH-A", "SUP-A")), HttpStatusCode.Created);
         await Expect(admin.PostAsJsonAsync("/api/shipments", Matrix.Booking("SH-B", "SUP-B")), HttpStatusCode.Created);
+        await Expect(admin.PostAsJsonAsync("/api/disruptions", Matrix.Congestion("D-MATRIX")), HttpStatusCode.Created);
         foreach (var (user, role, supplier) in new[] { ("op", "operator", (string?)null), ("mgr", "manager", null), ("supa", "supplier", "SUP-A") })
             await Expect(admin.PostAsJsonAsync("/api/users", new { username = user, password = Matrix.Password, role, supplierId = supplier }), HttpStatusCode.Created);
         Tokens["anonymous"] = null;
@@ -59,6 +60,10 @@ internal static class Matrix
 
     /// <summary>The shipment of a supplier in the fixture: SUP-A ships SH-A, SUP-B ships SH-B.</summary>
     public static string ShipmentOf(string supplierId) => "SH-" + supplierId[^1];
+    public static object Congestion(string id) => new
+    {
+        id, type = "port-congestion", locode = "USLAX", delayDays = 1, expectedEnd = DateTimeOffset.UtcNow.AddDays(30).ToString("O"),
+    };
 
     // Expected status per caller: anonymous, operator, manager, supplier (bound to SUP-A), admin.
     public sealed record Expect(int Anonymous, int Operator, int Manager, int Supplier, int Admin)
@@ -78,6 +83,7 @@ internal static class Matrix
     private static readonly Expect FactoriesRead = new(401, 200, 200, 403, 200);
     private static readonly Expect AdminOnly = new(401, 403, 403, 403, 200);
     private static readonly Expect Devices = new(401, 200, 403, 403, 200);
+    private static readonly Expect Disruptions = new(401, 200, 200, 403, 200);
 
     private static (string, object?) Get(string path) => (path, null);
 
@@ -134,6 +140,13 @@ internal static class Matrix
         new("POST", "/api/scenarios", (_, n) => ("/api/scenarios", new { name = $"matrix {n}", request = new { factoryId = "F-1", moves = new[] { new { fromCountry = "CN", toCountry = "VN", sharePct = 50 } } } }), new(401, 403, 201, 403, 201)),
         new("GET", "/api/scenarios", (_, _) => Get("/api/scenarios"), Buffers),
         new("GET", "/api/scenarios/{id}", (_, _) => Get("/api/scenarios/no-such-scenario"), new(401, 403, 404, 403, 404)),
+        new("POST", "/api/disruptions", (_, n) => ("/api/disruptions", Congestion($"D-MATRIX-{n}")), new(401, 201, 201, 403, 201)),
+        new("GET", "/api/disruptions", (_, _) => Get("/api/disruptions"), Disruptions),
+        new("GET", "/api/disruptions/{id}", (_, _) => Get("/api/disruptions/D-MATRIX"), Disruptions),
+        // Resolving twice is no error: the second call answers with the resolved disruption.
+        new("POST", "/api/disruptions/{id}/resolve", (_, _) => ("/api/disruptions/D-MATRIX/resolve", null), Disruptions),
+        new("GET", "/api/disruptions/{id}/impact", (_, _) => Get("/api/disruptions/D-MATRIX/impact"), Disruptions),
+        new("POST", "/api/disruptions/import/usgs", (_, _) => ("/api/disruptions/import/usgs", new { type = "FeatureCollection", features = Array.Empty<object>() }), Disruptions),
         new("GET", "/api/diagnostics/memory", (_, _) => Get("/api/diagnostics/memory"), AdminOnly),
         new("GET", "/api/diagnostics/endpoints", (_, _) => Get("/api/diagnostics/endpoints"), AdminOnly),
         new("POST", "/api/diagnostics/gc", (_, _) => ("/api/diagnostics/gc", null), new(401, 403, 403, 403, 404)), // 404: disabled here
@@ -163,6 +176,8 @@ internal static class Matrix
         ["UnsubscribeSuppliers"] = ["operator", "manager", "supplier", "admin"],
         ["WatchShipment"] = ["operator", "manager", "supplier", "admin"],
         ["UnwatchShipment"] = ["operator", "manager", "supplier", "admin"],
+        ["SubscribeDisruptions"] = ["operator", "manager", "admin"],
+        ["UnsubscribeDisruptions"] = ["operator", "manager", "supplier", "admin"],
     };
 }
 

@@ -21,7 +21,7 @@ public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
     {
         // The demo network seeds in the background after start: wait until every buffer is on the board.
         var rows = await DemoBoardAsync();
-        var red = rows.First(r => r.GetProperty("zone").GetString() == "red");
+        var red = rows.First(IsSuppliedRed);
         string factoryId = red.GetProperty("factoryId").GetString()!, part = red.GetProperty("partNumber").GetString()!;
 
         // A shipment on its way to that buffer, so the drill-down has an inbound line linking to the map.
@@ -140,6 +140,9 @@ public sealed class BoardTests(BoardFixture fx) : IClassFixture<BoardFixture>
     }
 
     /// <summary>The board over HTTP once every demo buffer is on it, most urgent first.</summary>
+    private static bool IsSuppliedRed(JsonElement row) =>
+        row.GetProperty("zone").GetString() == "red" && row.GetProperty("supply").GetArrayLength() > 0;
+
     private async Task<List<JsonElement>> DemoBoardAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
