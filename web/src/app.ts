@@ -1,7 +1,7 @@
 // Composition root: builds the widgets, connects the live feed to the store and the panels, and
 // loads the static map layers (retrying until the API answers).
 import { api } from "./api/http";
-import type { MapDelta, MapSnapshot } from "./api/types";
+import { Flag, type Chokepoint, type MapDelta, type MapSnapshot } from "./api/types";
 import { LiveConnection } from "./live/connection";
 import { SnapshotFeed } from "./live/snapshotFeed";
 import { MapCanvas } from "./map/mapCanvas";
@@ -12,6 +12,7 @@ import { Legend } from "./panels/legend";
 import { Selection } from "./selection";
 import { searchWithShipment, shipmentFromSearch } from "./shipmentLink";
 import { SupplyNetwork } from "./supplyNetwork";
+import { MapDisruptions } from "./disruptions/mapDisruptions";
 import { CATEGORY_INFO, FLAG_ORDER } from "./state/categories";
 import { MarkerStore } from "./state/markerStore";
 import { formatClock, formatDelay } from "./ui/format";
@@ -31,8 +32,10 @@ export function startApp(root: HTMLElement): void {
     onMarkerClick: (id) => selection.select(id, false),
     describeMarker: (i) => describe(store, i),
     pointAt: (x, y) => network.pointAt(x, y),
+    onMapClick: (lon, lat) => disruptions.pickPoint(lat, lon),
   });
   const network: SupplyNetwork = new SupplyNetwork(map);
+  const disruptions: MapDisruptions = new MapDisruptions(map, (id) => selection.select(id, true));
   const legend = new Legend((hidden) => {
     map.markers.hiddenCategories = hidden;
     map.invalidate();
@@ -66,7 +69,7 @@ export function startApp(root: HTMLElement): void {
       if (state === "live") staticLayers.loadMissing();
     },
     onShipment: (view) => selection.receive(view),
-  }, [mapFeed, network.feed]);
+  }, [mapFeed, network.feed, disruptions.feed]);
 
   const selection = new Selection(map, detail, live, store, () => {
     // Land the focused shipment in the middle of the map area left between the two panels.
@@ -79,10 +82,13 @@ export function startApp(root: HTMLElement): void {
   });
 
   legend.el.append(...network.legend.items);
-  root.append(map.el, network.popover.el, header.el, header.banner, exceptions.el, detail.el, legend.el);
+  root.append(map.el, network.popover.el, header.el, header.banner, exceptions.el, disruptions.panel.el, disruptions.dialog.el, detail.el, legend.el);
 
   document.addEventListener("keydown", (e) => {
-    if (e.key === "Escape" && network.popover.current !== null) {
+    if (e.key === "Escape" && disruptions.dialog.isOpen) {
+      disruptions.dialog.close();
+      e.preventDefault();
+    } else if (e.key === "Escape" && network.popover.current !== null) {
       network.popover.close();
       e.preventDefault();
     } else if (e.key === "Escape" && selection.current !== null) {
@@ -99,10 +105,14 @@ export function startApp(root: HTMLElement): void {
     refreshedVersion = store.version;
     exceptions.refresh(store);
     legend.setCounts(store.categoryCounts);
+    document.body.dataset.disrupted = String(countDisrupted(store));
   }, PANEL_REFRESH_MS);
   setInterval(() => detail.tick(), DETAIL_TICK_MS);
 
-  const staticLayers = new StaticLayers(map, network);
+  const staticLayers = new StaticLayers(map, network, (points) => {
+    for (const c of points) detail.chokepointNames.set(c.name, c.displayName);
+    disruptions.setChokepoints(points);
+  });
   map.start();
   exceptions.refresh(store);
   void map.base.loadLand().catch((err) => console.warn("[map] world atlas failed to load", err));
@@ -111,13 +121,22 @@ export function startApp(root: HTMLElement): void {
   live.start();
 }
 
+/** Shipments flagged re-routed or delayed by a disruption (published on the body for tests and scripts). */
+function countDisrupted(store: MarkerStore): number {
+  let n = 0;
+  for (let i = 0; i < store.count; i++) if (store.flags[i]! & Flag.Disrupted) n++;
+  return n;
+}
+
 /** Tooltip text for a marker. */
 function describe(store: MarkerStore, i: number): string {
   const flags = store.flags[i]!;
   const flagText = FLAG_ORDER.filter((f) => flags & f.bit).map((f) => f.label.toLowerCase()).join(", ");
   const state = CATEGORY_INFO[store.category[i]!]!.label;
   const delay = store.delayHours[i]! >= 0.05 ? ` · ${formatDelay(store.delayHours[i]!)}` : "";
-  return `${store.ids[i]} · ${state}${flagText && flagText !== state.toLowerCase() ? ` (${flagText})` : ""}${delay}`;
+  const zone = flags & Flag.Hazard ? " · in hazard zone" : flags & Flag.Security ? " · in security zone" : "";
+  const disrupted = flags & Flag.Disrupted ? " · disrupted (re-routed or delayed)" : "";
+  return `${store.ids[i]} · ${state}${flagText && flagText !== state.toLowerCase() ? ` (${flagText})` : ""}${delay}${disrupted}${zone}`;
 }
 
 /** Lanes, ports, chokepoints and factories from the API; each is fetched until it has loaded once. */
@@ -128,7 +147,8 @@ class StaticLayers {
   private factories = false;
   private retry: number | undefined;
 
-  constructor(private readonly map: MapCanvas, private readonly network: SupplyNetwork) {}
+  constructor(private readonly map: MapCanvas, private readonly network: SupplyNetwork,
+              private readonly onChokepoints: (points: readonly Chokepoint[]) => void) {}
 
   loadMissing(): void {
     if (this.retry !== undefined) {
@@ -138,7 +158,7 @@ class StaticLayers {
     const jobs: Array<Promise<unknown>> = [];
     if (!this.lanes) jobs.push(api.lanes().then((l) => { this.map.base.setLanes(l); this.lanes = true; }));
     if (!this.ports) jobs.push(api.ports().then((p) => { this.map.base.setPorts(p); this.ports = true; }));
-    if (!this.chokepoints) jobs.push(api.chokepoints().then((c) => { this.map.base.setChokepoints(c); this.chokepoints = true; }));
+    if (!this.chokepoints) jobs.push(api.chokepoints().then((c) => { this.map.base.setChokepoints(c); this.onChokepoints(c); this.chokepoints = true; }));
     if (!this.factories) jobs.push(api.factories().then((f) => { this.network.setFactories(f); this.factories = true; }));
     if (jobs.length === 0) return;
     void Promise.allSettled(jobs).then((results) => {

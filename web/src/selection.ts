@@ -16,8 +16,11 @@ export class Selection {
   private id: string | null = null;
   private route: Path2D | null = null;
   private track: Path2D | null = null;
+  private original: Path2D | null = null;
   private trackFetchedAt = 0;
   private hasView = false;
+  /** Whether the last view was re-routed: a change re-fetches the route, so the map shows the old and new paths. */
+  private rerouted: boolean | undefined = undefined;
   /** A fly-to was asked for a shipment that has no marker yet: fly when its first view brings a position. */
   private focusOnView = false;
 
@@ -44,8 +47,10 @@ export class Selection {
     }
     this.id = id;
     this.hasView = false;
+    this.rerouted = undefined;
     this.route = null;
     this.track = null;
+    this.original = null;
     this.trackFetchedAt = 0;
     this.map.base.setSelection(null, null);
     this.map.markers.selectedId = id;
@@ -88,6 +93,9 @@ export class Selection {
       this.map.focus(view.position.lon, view.position.lat, this.focusOffsetPx());
     }
     if (!first && performance.now() - this.trackFetchedAt > TRACK_REFRESH_MS) void this.loadTrack(view.id);
+    const rerouted = view.rerouted ?? false;
+    if (!first && this.rerouted !== undefined && rerouted !== this.rerouted) void this.loadRoute(view.id);
+    this.rerouted = rerouted;
   }
 
   /** Flies to the shipment's marker; false when the map has no marker for it. */
@@ -114,7 +122,9 @@ export class Selection {
       const route = await api.route(id);
       if (this.id !== id) return;
       this.route = route.path.length > 1 ? lineToPath2D(route.path) : null;
-      this.map.base.setSelection(this.route, this.track);
+      this.original = route.rerouted && route.originalPath && route.originalPath.length > 1 ? lineToPath2D(route.originalPath) : null;
+      this.map.base.setSelection(this.route, this.track, this.original);
+      this.panel.setRoute(route);
     } catch (err) {
       console.debug("[selection] route unavailable", id, err);
     }
@@ -126,7 +136,7 @@ export class Selection {
       const track = await api.track(id);
       if (this.id !== id) return;
       this.track = track.points.length > 1 ? lineToPath2D(track.points.map((p) => [p.lon, p.lat] as const)) : null;
-      this.map.base.setSelection(this.route, this.track);
+      this.map.base.setSelection(this.route, this.track, this.original);
     } catch (err) {
       console.debug("[selection] track unavailable", id, err);
     }

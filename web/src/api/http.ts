@@ -1,5 +1,6 @@
 // Thin fetch wrappers for the endpoints the dashboard uses. Same origin as the page.
 import { accessToken, signOut } from "../auth/session";
+import type { DeclareRequest, DisruptionImpact, DisruptionView } from "./disruptionTypes";
 import type { FactorySourcing, RebalanceRequest, RebalanceResult, SavedScenario, Section301Answer } from "./sourcingTypes";
 import type {
   BufferDetail, Chokepoint, Factory, LaneCollection, Location, ProblemDetails, SeaRoute, ShipmentPage, ShipmentView, StatusHistoryEntry,
@@ -88,6 +89,10 @@ export const api = {
   /** Saved what-ifs, newest first, without their part rows. */
   scenarios: (signal?: AbortSignal) => getJson<SavedScenario[]>("/api/scenarios", signal),
   scenario: (id: string, signal?: AbortSignal) => getJson<SavedScenario>(`/api/scenarios/${encodeURIComponent(id)}`, signal),
+  declareDisruption: (request: DeclareRequest) => sendJson<DisruptionView>("POST", "/api/disruptions", request),
+  resolveDisruption: (id: string) => sendJson<DisruptionView>("POST", `/api/disruptions/${encodeURIComponent(id)}/resolve`, {}),
+  disruptionImpact: (id: string, signal?: AbortSignal) =>
+    getJson<DisruptionImpact>(`/api/disruptions/${encodeURIComponent(id)}/impact?limit=50`, signal),
 };
 
 /**

@@ -3,7 +3,7 @@
 
 export type Mode = "ocean" | "air" | "truck";
 export type ShipmentStatus = "planned" | "in-transit" | "arrived" | "delivered";
-export type AlertKind = "cold-chain" | "off-route" | "stalled" | "late" | "silent";
+export type AlertKind = "cold-chain" | "off-route" | "stalled" | "late" | "silent" | "hazard" | "security";
 
 export interface Location {
   locode: string;
@@ -28,6 +28,12 @@ export interface SeaRoute {
   distanceKm: number;
   path: LonLat[];
   passes: string[];
+  /** Newer hosts: the shipment was re-planned around a disruption; the booked route is `originalPath`. */
+  rerouted?: boolean;
+  originalPath?: LonLat[] | null;
+  originalDistanceKm?: number | null;
+  /** Chokepoints the current route avoids. */
+  avoid?: string[] | null;
 }
 
 export interface LaneCollection {
@@ -98,6 +104,19 @@ export interface ShipmentView {
   milestones?: Milestone[];
   /** The supplier that ships it; null when none is named. */
   supplierId?: string | null;
+  /** Newer hosts: re-planned around a disruption (distanceKm is the new route, plannedDistanceKm the booked one). */
+  rerouted?: boolean;
+  plannedDistanceKm?: number | null;
+  disruptions?: ShipmentDisruption[];
+}
+
+/** A disruption that reaches a shipment; `effect` is e.g. "rerouted", "delayed", "in-zone", "stranded". */
+export interface ShipmentDisruption {
+  id: string;
+  type: string;
+  title: string;
+  effect: string;
+  addedDays: number;
 }
 
 export type MilestoneCode =
@@ -148,7 +167,8 @@ export const MarkerMode = { Ocean: 0, Air: 1, Truck: 2 } as const;
 export const MarkerStatus = { Planned: 0, InTransit: 1, Arrived: 2 } as const;
 
 /** Bits of a marker's flags field. */
-export const Flag = { Late: 1, ColdChain: 2, OffRoute: 4, Stalled: 8, Silent: 16 } as const;
+/** Hazard / Security: inside a disruption zone; Disrupted: re-routed or delayed by a disruption. */
+export const Flag = { Late: 1, ColdChain: 2, OffRoute: 4, Stalled: 8, Silent: 16, Hazard: 32, Security: 64, Disrupted: 128 } as const;
 
 export interface Counts {
   total: number;
@@ -241,6 +261,8 @@ export interface BufferRow {
   supply?: SupplySite[];
   /** Newer hosts only: the worst status among `supply` (null when no site is known). */
   supplyStatus?: SupplyStatus | null;
+  /** Newer hosts: active disruptions reaching this part, with time to survive and time to recover. */
+  risks?: PartRisk[];
   updatedAt: string;
   demo: boolean;
 }
@@ -335,4 +357,15 @@ export interface SuppliersDelta {
   seq: number;
   at: string;
   suppliers: Supplier[];
+}
+
+/** One disruption's reach into a factory × part (board rows). */
+export interface PartRisk {
+  disruptionId: string;
+  type: string;
+  title: string;
+  ttsDays: number | null;
+  ttrDays: number | null;
+  impactUnits: number;
+  atRisk: boolean;
 }

@@ -25,6 +25,7 @@ const COLOURS = {
   chokepoint: "#e5b567",
   chokepointLabel: "#e9d3aa",
   route: "rgba(255, 255, 255, 0.75)",
+  originalRoute: "rgba(255, 107, 61, 0.85)",
   track: "#4fd1c5",
 };
 
@@ -60,6 +61,7 @@ export class BaseMap {
   private chokepoints: Array<{ x: number; y: number; label: string }> = [];
   private route: Path2D | null = null;
   private track: Path2D | null = null;
+  private original: Path2D | null = null;
   private readonly overlays: BaseOverlay[] = [];
 
   /** Loads the coarse coastlines (small, bundled); the detailed ones follow on first zoom-in. */
@@ -101,10 +103,14 @@ export class BaseMap {
     this.version++;
   }
 
-  /** The selected shipment's planned route and travelled track (null clears them). */
-  setSelection(route: Path2D | null, track: Path2D | null): void {
+  /**
+   * The selected shipment's planned route and travelled track (null clears them), and for a shipment re-planned
+   * around a disruption its booked route, drawn in long orange dashes beside the new one.
+   */
+  setSelection(route: Path2D | null, track: Path2D | null, original: Path2D | null = null): void {
     this.route = route;
     this.track = track;
+    this.original = original;
     this.version++;
   }
 
@@ -148,6 +154,13 @@ export class BaseMap {
         ctx.strokeStyle = COLOURS.lane;
         ctx.lineWidth = 0.9 * px;
         ctx.stroke(this.lanes);
+      }
+      if (this.original) {
+        ctx.setLineDash([10 * px, 7 * px]);
+        ctx.strokeStyle = COLOURS.originalRoute;
+        ctx.lineWidth = 1.8 * px;
+        ctx.stroke(this.original);
+        ctx.setLineDash([]);
       }
       if (this.route) {
         ctx.setLineDash([6 * px, 5 * px]);

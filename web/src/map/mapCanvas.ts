@@ -8,6 +8,7 @@ import { BaseMap } from "./basemap";
 import { FpsMeter } from "./fpsMeter";
 import { MarkerLayer } from "./markers";
 import { OVERSCAN_PX, OverscanFrame } from "./overscan";
+import { latOf, lonOf } from "./projection";
 import { MapView } from "./view";
 
 export interface MapCallbacks {
@@ -20,6 +21,8 @@ export interface MapCallbacks {
    * any. Checked before the markers: there are few of them and their glyphs are larger.
    */
   pointAt?(x: number, y: number): { tooltip: string; activate(): void } | null;
+  /** A click on the map at a position (before any marker or point): true when it was taken (e.g. to place a zone). */
+  onMapClick?(lon: number, lat: number): boolean;
 }
 
 const CLICK_SLOP_PX = 5;
@@ -194,8 +197,10 @@ export class MapCanvas {
       if (!this.pointers.delete(e.pointerId)) return;
       if (this.pointers.size === 0 && this.downAt && !this.dragged && e.type === "pointerup") {
         const p = this.local(e);
-        const point = this.callbacks.pointAt?.(p.x, p.y);
-        const hit = point ? -1 : this.markers.hitTest(p.x, p.y);
+        const [ux, uy] = this.view.screenToUnit(p.x, p.y);
+        const taken = this.callbacks.onMapClick?.(lonOf(ux), latOf(uy)) ?? false;
+        const point = taken ? null : this.callbacks.pointAt?.(p.x, p.y);
+        const hit = taken || point ? -1 : this.markers.hitTest(p.x, p.y);
         if (point) point.activate();
         else if (hit >= 0) this.callbacks.onMarkerClick(this.store.ids[hit]!);
       }

@@ -2,6 +2,7 @@
 // position into reusable typed arrays, then stamps pre-rendered sprites from one atlas, colour
 // by colour, repeating the world horizontally when it is narrower than the screen.
 // Nothing here allocates per frame; the hit grid is rebuilt lazily only when someone asks.
+import { Flag } from "../api/types";
 import { CATEGORY_COUNT } from "../state/categories";
 import type { MarkerStore } from "../state/markerStore";
 import { HitGrid } from "./hitGrid";
@@ -12,6 +13,7 @@ import type { MapView } from "./view";
 /** Extra screen margin so markers half off-screen still draw, and the canonical wrap offset. */
 const MARGIN = 12;
 const HIT_RADIUS = 9;
+const DISRUPTED_RING = "#ff6b3d";
 
 export class MarkerLayer {
   /** Bit c set = category c hidden by the legend filters. */
@@ -22,6 +24,8 @@ export class MarkerLayer {
   drawnCount = 0;
   /** Of those, markers stamped individually this frame because they are still gliding. */
   glidingCount = 0;
+  /** Markers ringed as disrupted in the last frame (tests read it from the page). */
+  disruptedCount = 0;
 
   private sx = new Float32Array(0);
   private sy = new Float32Array(0);
@@ -105,7 +109,28 @@ export class MarkerLayer {
     this.glidingCount = gliding;
     this.drawnCount = this.cachedCount + gliding;
 
-    // 3. The selected marker gets a pulsing ring, drawn on every copy.
+    // 3. Shipments re-routed or delayed by a disruption get a ring in the disruption colour, so an operator sees at a
+    //    glance what a closure reached. Stroked per frame: they are few, and their positions are already computed.
+    const flags = store.flags;
+    const ringR = size * 1.9;
+    let rings = 0;
+    ctx.beginPath();
+    for (let i = 0; i < n; i++) {
+      if (!include[i] || !(flags[i]! & Flag.Disrupted)) continue;
+      for (let x = sx[i]!; x < width + MARGIN; x += w) {
+        ctx.moveTo(x + ringR, sy[i]!);
+        ctx.arc(x, sy[i]!, ringR, 0, Math.PI * 2);
+      }
+      rings++;
+    }
+    if (rings > 0) {
+      ctx.lineWidth = 1.6;
+      ctx.strokeStyle = DISRUPTED_RING;
+      ctx.stroke();
+    }
+    this.disruptedCount = rings;
+
+    // 4. The selected marker gets a pulsing ring, drawn on every copy.
     const sel = this.selectedId === null ? -1 : store.indexOf(this.selectedId);
     if (sel >= 0) {
       const r = size * 2.6 + 1.5 * Math.sin(nowMs / 180);

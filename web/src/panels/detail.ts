@@ -1,7 +1,8 @@
 // Right panel: everything about one shipment, rebuilt from a ShipmentView whenever the hub
 // pushes a new one (at most once per flush). Relative times ("3 h ago") are refreshed by
 // re-rendering the last view periodically.
-import type { Alert, ShipmentView, Telemetry } from "../api/types";
+import type { Alert, SeaRoute, ShipmentView, Telemetry } from "../api/types";
+import { rerouteText, typeLabel } from "../disruptions/disruptionText";
 import { h } from "../ui/dom";
 import {
   formatAgo, formatDelay, formatHeading, formatKm, formatKnots, formatNumber, formatTemp, formatTime, parseTime,
@@ -12,6 +13,7 @@ const STATUS_LABEL: Record<string, string> = { planned: "Planned", "in-transit":
 const MODE_LABEL: Record<string, string> = { ocean: "Ocean", air: "Air", truck: "Truck" };
 const ALERT_LABEL: Record<string, string> = {
   "cold-chain": "Cold-chain excursion", "off-route": "Off route", stalled: "Stalled", late: "Late", silent: "Silent",
+  hazard: "In hazard zone", security: "In security zone",
 };
 
 export class DetailPanel {
@@ -20,7 +22,10 @@ export class DetailPanel {
   private readonly body: HTMLElement;
   private readonly closeButton: HTMLButtonElement;
   private view: ShipmentView | null = null;
+  private route: SeaRoute | null = null;
   openId: string | null = null;
+  /** Chokepoint id → display name ("suez" → "Suez Canal"), filled when the chokepoints load. */
+  readonly chokepointNames = new Map<string, string>();
 
   constructor(private readonly onClose: () => void) {
     this.title = h("h2", { id: "detail-title" }, "Shipment");
@@ -35,6 +40,7 @@ export class DetailPanel {
   showLoading(id: string): void {
     this.openId = id;
     this.view = null;
+    this.route = null;
     this.title.textContent = id;
     this.body.replaceChildren(h("p", { class: "muted" }, "Loading…"));
     this.el.hidden = false;
@@ -53,6 +59,12 @@ export class DetailPanel {
 
   /** Re-renders the last view (keeps "… ago" texts current). */
   tick(): void {
+    if (this.view) this.render(this.view);
+  }
+
+  /** The open shipment's route (its `avoid` list names what a re-route goes around). */
+  setRoute(route: SeaRoute): void {
+    this.route = route;
     if (this.view) this.render(this.view);
   }
 
@@ -82,6 +94,7 @@ export class DetailPanel {
       h("div", { class: "detail-status" },
         h("span", { class: `status status-${v.status}` }, STATUS_LABEL[v.status] ?? v.status),
         ...v.alerts.map((a) => h("span", { class: `chip chip-${a.kind}` }, ALERT_LABEL[a.kind] ?? a.kind))),
+      disruptionSection(v, this.route, this.chokepointNames),
       h("div", { class: "progress-wrap" }, bar,
         h("div", { class: "progress-text" },
           h("span", null, `${progress.toFixed(0)} %`),
@@ -162,4 +175,20 @@ function cargoSection(v: ShipmentView): HTMLElement {
       h("thead", null, h("tr", null, h("th", { scope: "col" }, "Part"), h("th", { scope: "col", class: "num" }, "Qty"), h("th", { scope: "col" }, "Factory"))),
       h("tbody", null, ...v.cargo.map((c) =>
         h("tr", null, h("td", null, c.partNumber), h("td", { class: "num" }, formatNumber(c.quantity)), h("td", null, c.factoryId ?? "—"))))));
+}
+
+/** "+9.5 days, +6,420 km, re-routed around Suez Canal" and the disruptions reaching the shipment. */
+function disruptionSection(v: ShipmentView, route: SeaRoute | null, names: ReadonlyMap<string, string>): HTMLElement | null {
+  const list = v.disruptions ?? [];
+  if (!v.rerouted && list.length === 0) return null;
+  const avoid = (route?.avoid ?? []).map((c) => names.get(c) ?? c);
+  const distance = route?.distanceKm ?? v.distanceKm;
+  const planned = v.plannedDistanceKm ?? route?.originalDistanceKm ?? null;
+  const line = rerouteText(v.rerouted, distance, planned, list, avoid.length ? avoid.join(" and ") : null);
+  return h("div", { class: "detail-disruption", "data-testid": "detail-disruption" },
+    line ? h("p", { class: "reroute-line" }, line) : null,
+    line ? h("p", { class: "muted small" }, "Dashed orange: the booked route; dashed white: the new one.") : null,
+    list.length ? h("ul", { class: "disruption-chips" }, ...list.map((d) =>
+      h("li", null, h("span", { class: "chip chip-disrupted" }, typeLabel(d.type)), " ", d.title,
+        d.addedDays > 0 ? h("span", { class: "muted" }, ` · +${Math.round(d.addedDays * 10) / 10} d`) : null))) : null);
 }
