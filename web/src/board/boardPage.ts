@@ -14,6 +14,7 @@ import { BoardTable } from "./boardTable";
 import { Drilldown } from "./drilldown";
 import { FilterBar } from "./filterBar";
 import { h } from "../ui/dom";
+import { RiskView } from "./riskView";
 import { Throttle } from "./throttle";
 
 /** The table redraws at most this often however busy the feed is (a board re-sorting faster is unreadable). */
@@ -34,6 +35,10 @@ export function startBoard(root: HTMLElement): void {
   const filterBar = new FilterBar((patch) => setFilters(patch));
   const table = new BoardTable({ onOpen: (row) => openBuffer(row) });
   const drill = new Drilldown(() => closeBuffer(), () => store.today());
+  const risks = new RiskView((factoryId, partNumber) => {
+    const row = store.rows.get(rowKey({ factoryId, partNumber }));
+    if (row) openBuffer(row);
+  });
   const body = h("div", { class: "board-body" }, table.el, drill.el);
   const render = new Throttle(renderNow, RENDER_INTERVAL_MS);
 
@@ -69,6 +74,7 @@ export function startBoard(root: HTMLElement): void {
 
     if (!store.hasSnapshot) return; // counts of an empty board before the first snapshot would be false zeros
     const rows = [...store.rows.values()];
+    risks.render(rows);
     header.setCounts(zoneCounts(rows, filters), filters.zone);
     header.setDemo(rows.filter((r) => r.demo).length, rows.length);
     filterBar.setOptions(boardFactories(rows), supplyCountries(rows), filters);
@@ -121,7 +127,7 @@ export function startBoard(root: HTMLElement): void {
     }
   });
 
-  root.append(header.el, h("main", { class: "board-page" }, filterBar.el, header.banner, body));
+  root.append(header.el, h("main", { class: "board-page" }, filterBar.el, header.banner, risks.el, body));
   filterBar.show(filters);
   if (open) {
     drill.show(open, undefined);
