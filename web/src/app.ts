@@ -134,9 +134,7 @@ function describe(store: MarkerStore, i: number): string {
   const flagText = FLAG_ORDER.filter((f) => flags & f.bit).map((f) => f.label.toLowerCase()).join(", ");
   const state = CATEGORY_INFO[store.category[i]!]!.label;
   const delay = store.delayHours[i]! >= 0.05 ? ` · ${formatDelay(store.delayHours[i]!)}` : "";
-  const zone = flags & Flag.Hazard ? " · in hazard zone" : flags & Flag.Security ? " · in security zone" : "";
-  const disrupted = flags & Flag.Disrupted ? " · disrupted (re-routed or delayed)" : "";
-  return `${store.ids[i]} · ${state}${flagText && flagText !== state.toLowerCase() ? ` (${flagText})` : ""}${delay}${disrupted}${zone}`;
+  return `${store.ids[i]} · ${state}${flagText && flagText !== state.toLowerCase() ? ` (${flagText})` : ""}${delay}`;
 }
 
 /** Lanes, ports, chokepoints and factories from the API; each is fetched until it has loaded once. */

@@ -112,3 +112,14 @@ describe("zone shape", () => {
     expect(zoneGeoJson(null)).toBeNull();
   });
 });
+
+describe("disruption flags in the exceptions order", () => {
+  it("ranks a re-routed or delayed load above a late one, and a zone alert above lateness but below a stall", async () => {
+    const { severityOf } = await import("../src/state/categories");
+    const { Flag } = await import("../src/api/types");
+    expect(severityOf(Flag.Disrupted, 0)).toBeGreaterThan(severityOf(Flag.Late | Flag.Silent | Flag.Hazard | Flag.Security, 9_999));
+    expect(severityOf(Flag.Security, 0)).toBeGreaterThan(severityOf(Flag.Late, 9_999));
+    expect(severityOf(Flag.Stalled, 0)).toBeGreaterThan(severityOf(Flag.Disrupted | Flag.Hazard, 9_999));
+    expect(severityOf(Flag.Hazard, 0)).toBeGreaterThan(0);
+  });
+});

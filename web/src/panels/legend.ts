@@ -30,7 +30,8 @@ export class Legend {
       this.el.append(button);
     }
     this.el.append(h("span", { class: "legend-shapes", "aria-label": "Shapes: triangle ocean, arrow air, square truck" },
-      "▲ ocean  ➤ air  ■ truck"));
+      "▲ ocean  ➤ air  ■ truck"),
+      h("span", { class: "legend-shapes legend-disrupted", title: "Re-routed or delayed by a disruption" }, "◯ disrupted"));
   }
 
   setCounts(counts: Int32Array): void {

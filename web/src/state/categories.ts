@@ -51,6 +51,11 @@ export const FLAG_ORDER: ReadonlyArray<{ bit: number; kind: string; label: strin
   { bit: Flag.ColdChain, kind: "cold-chain", label: "Cold-chain" },
   { bit: Flag.OffRoute, kind: "off-route", label: "Off-route" },
   { bit: Flag.Stalled, kind: "stalled", label: "Stalled" },
+  // Re-routed or delayed by a disruption: the plan changed under the operator, who needs to see which loads.
+  { bit: Flag.Disrupted, kind: "disrupted", label: "Disrupted" },
+  // Inside a hazard or security zone: nothing has happened to the load yet, but it may.
+  { bit: Flag.Hazard, kind: "hazard", label: "Hazard zone" },
+  { bit: Flag.Security, kind: "security", label: "Security zone" },
   { bit: Flag.Late, kind: "late", label: "Late" },
   { bit: Flag.Silent, kind: "silent", label: "Silent" },
 ];
