@@ -44,6 +44,7 @@ public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClien
 
         for (int i = 0; i < options.Shipments; i++) _toBook.Writer.TryWrite((i, 0));
         var bookers = Enumerable.Range(0, options.MaxConcurrentRequests).Select(_ => BookLoopAsync(ct)).ToArray();
+        var follower = FollowRoutesLoopAsync(ct);
         try
         {
             await ReportLoopAsync(ct);
@@ -51,7 +52,7 @@ public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClien
         finally
         {
             _toBook.Writer.TryComplete();
-            try { await Task.WhenAll(bookers); } catch (OperationCanceledException) { }
+            try { await Task.WhenAll([.. bookers, follower]); } catch (OperationCanceledException) { }
         }
     }
 
@@ -183,7 +184,10 @@ public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClien
             var mode = TransportModes.FromWire(view.Mode);
             var reefer = view.Reefer is { } vr ? new ReeferRange(vr.MinC, vr.MaxC) : null;
             var profile = planner.Motion(plan.Id, mode, VoyagePlanner.NominalDuration(route.LengthKm, VoyagePlanner.CruiseKmh(key, mode)), reefer is not null);
-            var voyage = new Voyage(plan.Id, index, generation, mode, view.PlannedDeparture, route, profile, reefer, key);
+            var voyage = new Voyage(plan.Id, index, generation, mode, view.PlannedDeparture, route, profile, reefer, key)
+            {
+                ApiDistanceKm = routeDto?.DistanceKm ?? double.NaN,
+            };
 
             metrics.ShipmentReady();
             if (outcome.Status == CreateStatus.AlreadyExists)
@@ -192,6 +196,36 @@ public sealed class SimulatorRunner(SimulatorOptions options, VisibilityApiClien
             return true;
         }
         return true;
+    }
+
+    // ---- following re-routes -----------------------------------------------------------------------------
+
+    /// <summary>How often each active voyage asks the platform whether its route changed (a closure re-routes ships).</summary>
+    public static readonly TimeSpan RouteCheckInterval = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A ship whose shipment the platform re-routes (or routes back when a closure ends) sails the new route, as a
+    /// master would follow new voyage orders; otherwise it would keep the old track and raise off-route alerts.
+    /// </summary>
+    private async Task FollowRoutesLoopAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(RouteCheckInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                int followed = 0;
+                foreach (var voyage in _active.Values.Where(v => !v.Finished && v.Mode == TransportMode.Ocean).ToArray())
+                {
+                    var dto = await api.GetShipmentRouteAsync(voyage.Id, ct);
+                    if (dto is not { Path.Count: >= 2 } || double.IsNaN(voyage.ApiDistanceKm) || Math.Abs(dto.DistanceKm - voyage.ApiDistanceKm) < 1) continue;
+                    voyage.Follow(RoutePath.FromLonLat(dto.Path), dto.DistanceKm);
+                    followed++;
+                }
+                if (followed > 0) logger.LogInformation("Simulator: {Count} voyages follow a changed route (re-routed or routed back)", followed);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 
     // ---- reporting ---------------------------------------------------------------------------------------

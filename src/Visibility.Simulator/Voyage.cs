@@ -17,7 +17,21 @@ public sealed class Voyage(
     public int Generation { get; } = generation;
     public TransportMode Mode { get; } = mode;
     public DateTimeOffset PlannedDeparture { get; } = plannedDeparture;
-    public RoutePath Route { get; } = route;
+    /// <summary>The route sailed; replaced when the platform re-routes the shipment (a closed strait), see <see cref="Follow"/>.</summary>
+    public RoutePath Route { get; private set; } = route;
+
+    /// <summary>
+    /// Sails the platform's new route from here on: the distance already covered is kept, so a route that shares the
+    /// stretch sailed so far (a re-route decided before the fork) continues without a jump.
+    /// </summary>
+    public void Follow(RoutePath route, double apiDistanceKm)
+    {
+        Route = route;
+        ApiDistanceKm = apiDistanceKm;
+    }
+
+    /// <summary>The route length as the platform reported it (its own measure), to notice when it changes.</summary>
+    public double ApiDistanceKm { get; set; } = double.NaN;
     public MotionProfile Profile { get; } = profile;
     public ReeferRange? Reefer { get; } = reefer;
     public ulong Key { get; } = key;

@@ -14,6 +14,23 @@ public class VoyageSamplingTests
             reefer, 12345);
 
     [Fact]
+    public void A_voyage_following_a_new_route_keeps_its_distance_sailed_and_does_not_jump()
+    {
+        var voyage = Make();
+        var now = Departure + TimeSpan.FromHours(10); // ~300 km along, short of the fork at 105° E
+        var before = voyage.Sample(now, 1).State;
+        // The platform re-routes it: the same first half, then north instead of on east.
+        voyage.Follow(new RoutePath([new GeoPoint(0, 100), new GeoPoint(0, 105), new GeoPoint(5, 105)]), 1_112);
+        var after = voyage.Sample(now, 1).State;
+        Assert.Equal(before.Position.Lat, after.Position.Lat, 6);
+        Assert.Equal(before.Position.Lon, after.Position.Lon, 6);
+        Assert.Equal(1_112, voyage.ApiDistanceKm);
+        // Later it sails the new leg north.
+        var later = voyage.Sample(now + TimeSpan.FromHours(25), 1).State;
+        Assert.True(later.Position.Lat > 0.5, $"expected north of the equator, at {later.Position}");
+    }
+
+    [Fact]
     public void Message_ids_are_unique_and_increasing_even_within_one_millisecond()
     {
         var voyage = Make();

@@ -11,7 +11,8 @@ public sealed record QuakeItem(string Id, double Magnitude, DateTimeOffset Time,
 public sealed record FeedSkip(int Index, string? ItemId, string Reason);
 
 /// <param name="Error">Set when the document as a whole is not a feed (not JSON, no features array): nothing is imported.</param>
-public sealed record UsgsParseResult(IReadOnlyList<QuakeItem> Items, IReadOnlyList<FeedSkip> Skipped, string? Error);
+/// <param name="ErrorField">The member of the document the error is about ("$" for the document itself).</param>
+public sealed record UsgsParseResult(IReadOnlyList<QuakeItem> Items, IReadOnlyList<FeedSkip> Skipped, string? Error, string? ErrorField = null);
 
 /// <summary>
 /// Reads the USGS earthquake summary feed format (a GeoJSON FeatureCollection; each feature has an <c>id</c>,
@@ -31,8 +32,18 @@ public static class UsgsFeed
         using (doc)
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
-                return new([], [], "not a GeoJSON FeatureCollection: no features array");
+            if (root.ValueKind != JsonValueKind.Object) return new([], [], "not a GeoJSON FeatureCollection", "$");
+            // The feed's own members only (a USGS summary feed has exactly these), each once.
+            var members = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in root.EnumerateObject())
+            {
+                if (!members.Add(member.Name)) return new([], [], "appears twice", member.Name);
+                if (member.Name is not ("type" or "features" or "metadata" or "bbox")) return new([], [], "is not a member of a USGS GeoJSON feed", Clip(member.Name));
+            }
+            if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "FeatureCollection")
+                return new([], [], "must be \"FeatureCollection\"", "type");
+            if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+                return new([], [], "must be an array of features", "features");
             if (features.GetArrayLength() > MaxFeatures) return new([], [], $"more than {MaxFeatures:N0} features");
             var items = new List<QuakeItem>();
             var skipped = new List<FeedSkip>();

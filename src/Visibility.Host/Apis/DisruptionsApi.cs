@@ -1,3 +1,4 @@
+using Visibility.Host.Hosting;
 using System.Security.Claims;
 using Visibility.Domain.Disruptions;
 using Visibility.Domain.Locations;
@@ -13,13 +14,16 @@ namespace Visibility.Host.Apis;
 
 public static class DisruptionsApi
 {
-    public const int MaxFeedBytes = 8 * 1024 * 1024;
+    /// <summary>A USGS feed posted whole: Kestrel's own ceiling (Limits:MaxRequestBodyBytes) bounds it; 1 MiB holds a "4.5+ past month" feed.</summary>
+    public const int MaxFeedBytes = 1024 * 1024;
+    /// <summary>A declaration with a GeoJSON polygon.</summary>
+    public const int MaxDeclarationBytes = 512 * 1024;
 
     public static RouteGroupBuilder MapDisruptionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/disruptions").WithTags("Disruptions");
         group.MapPost("/", Create).WithSummary("Declare a disruption; its impact propagates at once (watch the disruptions feed)")
-            .Accepts<CreateDisruptionRequest>("application/json").RequireAuthorization(Policies.DisruptionsWrite);
+            .Accepts<CreateDisruptionRequest>("application/json").RequireAuthorization(Policies.DisruptionsWrite).WithBodyLimit(MaxDeclarationBytes);
         group.MapGet("/", List).WithSummary("Disruptions, active first, filtered by active=true|false and type")
             .RequireAuthorization(Policies.DisruptionsRead);
         group.MapGet("/{id}", Get).WithSummary("A disruption with its impact summary").RequireAuthorization(Policies.DisruptionsRead);
@@ -28,13 +32,13 @@ public static class DisruptionsApi
         group.MapGet("/{id}/impact", Impact).WithSummary("Shipments (with added days), supplier sites and factory × part rows (TTS, TTR, units at risk), ranked")
             .RequireAuthorization(Policies.DisruptionsRead);
         group.MapPost("/import/usgs", ImportUsgs).WithSummary("Import a USGS earthquake GeoJSON feed (quakes ≥ Disruptions:MinMagnitude become hazards; duplicates are skipped)")
-            .Accepts<object>("application/json").RequireAuthorization(Policies.DisruptionsWrite);
+            .Accepts<object>("application/json").RequireAuthorization(Policies.DisruptionsWrite).WithBodyLimit(MaxFeedBytes);
         return group;
     }
 
     private static async Task<IResult> Create(HttpRequest request, LocationCatalog locations, IGrainFactory grains, TimeProvider clock, ClaimsPrincipal user)
     {
-        var (body, problem) = await JsonBody.ReadAsync<CreateDisruptionRequest>(request, maxBytes: 512 * 1024);
+        var (body, problem) = await JsonBody.ReadAsync<CreateDisruptionRequest>(request, maxBytes: MaxDeclarationBytes);
         if (problem != null) return problem;
         var errors = new ValidationErrors();
         var definition = body!.Validate(locations, clock.GetUtcNow(), errors);
@@ -101,7 +105,7 @@ public static class DisruptionsApi
         try
         {
             var report = await importer.ImportAsync(body.AsMemory(0, length), "api:" + Caller.From(user).Name, cancellationToken);
-            return report.Error != null ? Problems.Invalid("$", report.Error) : TypedResults.Ok(report);
+            return report.Error != null ? Problems.Invalid(report.ErrorField ?? "$", report.Error) : TypedResults.Ok(report);
         }
         finally
         {

@@ -12,7 +12,7 @@ namespace Visibility.Host.Disruptions;
 /// <param name="Error">The document as a whole is not a feed: nothing was imported.</param>
 public sealed record FeedImportReport(
     string Source, int Read, int Created, int History, int Duplicates, int BelowThreshold, int Skipped,
-    FeedSkip[] SkippedItems, string? Error = null);
+    FeedSkip[] SkippedItems, string? Error = null, string? ErrorField = null);
 
 /// <summary>Imports USGS earthquake feeds (a file at start, a polled URL, or a body posted to the API) as hazard disruptions.</summary>
 public sealed class UsgsImporter(IGrainFactory grains, TimeProvider clock, DisruptionOptions options, ILogger<UsgsImporter> logger)
@@ -23,7 +23,7 @@ public sealed class UsgsImporter(IGrainFactory grains, TimeProvider clock, Disru
         if (parsed.Error != null)
         {
             logger.LogWarning("USGS feed from {By} refused: {Error}", by, parsed.Error);
-            return new FeedImportReport(QuakeImport.Source, 0, 0, 0, 0, 0, 0, [], parsed.Error);
+            return new FeedImportReport(QuakeImport.Source, 0, 0, 0, 0, 0, 0, [], parsed.Error, parsed.ErrorField);
         }
         foreach (var skip in parsed.Skipped)
             logger.LogWarning("USGS feed item {Index} ({ItemId}) skipped: {Reason}", skip.Index, skip.ItemId ?? "no id", skip.Reason);

@@ -11,7 +11,8 @@ namespace Visibility.Host.Sourcing;
 /// country shares, and pictures each part before and after (Domain/Sourcing/Rebalance). In a factory-wide what-if a move
 /// takes from each part at most what its source country supplies; a part-level move must fit exactly.
 /// </summary>
-public sealed class RebalanceService(IGrainFactory grains, SeaLeadTimes sea, Section301Table tariffs, ExportConcentrationTable centrality, TimeProvider clock)
+public sealed class RebalanceService(IGrainFactory grains, SeaLeadTimes sea, Section301Table tariffs, ExportConcentrationTable centrality,
+    Live.DisruptionFeedState disruptions, TimeProvider clock)
 {
     public async Task<(RebalanceResult? Result, ValidationErrors Errors)> RunAsync(RebalanceRequest request)
     {
@@ -20,7 +21,8 @@ public sealed class RebalanceService(IGrainFactory grains, SeaLeadTimes sea, Sec
         if (moves == null) return (null, errors);
         var parts = await GatherAsync(request, errors);
         if (parts == null) return (null, errors);
-        return (Evaluate(request, moves, parts, errors), errors);
+        var open = (await disruptions.SnapshotAsync()).Disruptions.Where(d => d.Status == "active").ToArray();
+        return (Evaluate(request, moves, parts, errors, open), errors);
     }
 
     private async Task<List<PartSourcing>?> GatherAsync(RebalanceRequest request, ValidationErrors errors)
@@ -38,8 +40,10 @@ public sealed class RebalanceService(IGrainFactory grains, SeaLeadTimes sea, Sec
     }
 
     /// <summary>The arithmetic alone, on parts already gathered (the benchmark calls this directly).</summary>
-    public RebalanceResult? Evaluate(RebalanceRequest request, ShareMove[] moves, IReadOnlyList<PartSourcing> parts, ValidationErrors errors)
+    public RebalanceResult? Evaluate(RebalanceRequest request, ShareMove[] moves, IReadOnlyList<PartSourcing> parts, ValidationErrors errors,
+        IReadOnlyList<Domain.Disruptions.DisruptionView>? openDisruptions = null)
     {
+        var open = openDisruptions ?? [];
         var date = request.Date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         bool partLevel = request.PartNumber != null;
         var results = new List<PartResult>(parts.Count);
@@ -53,9 +57,11 @@ public sealed class RebalanceService(IGrainFactory grains, SeaLeadTimes sea, Sec
             double Km(string country) => sea.SeaKm(country, part.FactoryCountry) ?? double.NaN;
             Func<string, double?> seaKm = c => Km(c) is var k && double.IsFinite(k) ? k : null;
             double baseline = Rebalance.SeaLeadDays(part.FactoryCountry, part.Shares, seaKm);
+            SourcingLane? Lane(string country) => sea.Lane(country, part.FactoryCountry);
             results.Add(new PartResult(part.FactoryId, part.PartNumber, part.HsCode, Math.Round(part.AnnualQuantity), part.UnitValueUsd,
                 Rebalance.Picture(part, part.Shares, seaKm, tariffs, centrality, date, baseline),
-                Rebalance.Picture(part, after, seaKm, tariffs, centrality, date, baseline)));
+                Rebalance.Picture(part, after, seaKm, tariffs, centrality, date, baseline),
+                LaneExposure.Of(part.Shares, Lane, open), LaneExposure.Of(after, Lane, open)));
         }
         if (!errors.IsEmpty) return null;
         if (results.Count == 0)
@@ -64,7 +70,7 @@ public sealed class RebalanceService(IGrainFactory grains, SeaLeadTimes sea, Sec
             return null;
         }
         return new RebalanceResult(request.FactoryId, request.PartNumber, date, moves,
-            Totals(results, r => r.Before), Totals(results, r => r.After), [.. results], [.. unsourced],
+            Totals(results, r => r.Before, r => r.ExposureBefore), Totals(results, r => r.After, r => r.ExposureAfter), [.. results], [.. unsourced],
             CentralitySource, tariffs.Source);
     }
 
@@ -86,7 +92,7 @@ public sealed class RebalanceService(IGrainFactory grains, SeaLeadTimes sea, Sec
         return [.. capped];
     }
 
-    private static ScopeTotals Totals(List<PartResult> parts, Func<PartResult, PartPicture> side)
+    private static ScopeTotals Totals(List<PartResult> parts, Func<PartResult, PartPicture> side, Func<PartResult, Exposure> exposure)
     {
         // Weight by yearly value when values are known, else by quantity (quantities of different parts are not comparable,
         // so set unit values for a meaningful factory-wide figure).
@@ -101,6 +107,9 @@ public sealed class RebalanceService(IGrainFactory grains, SeaLeadTimes sea, Sec
         var byCategory = parts.GroupBy(p => side(p).Category?.ToString() ?? "unknown").ToDictionary(g => g.Key, g => g.Count());
         return new ScopeTotals(Math.Round(hhi, 1), Concentration.Reading(hhi), Math.Round(parts.Sum(p => side(p).DutyPerYearUsd), 2),
             Math.Round(parts.Sum(p => side(p).DutyPerYearMaxUsd), 2), Math.Round(W(p => side(p).SeaLeadDays), 1),
-            Math.Round(parts.Sum(p => side(p).Zones.TopOfGreen), 1), byCategory, countries);
+            Math.Round(parts.Sum(p => side(p).Zones.TopOfGreen), 1), byCategory, countries,
+            new ScopeExposure(Math.Round(W(p => exposure(p).ExposedSharePct), 2), parts.SelectMany(p => exposure(p).Disruptions)
+                .GroupBy(d => d.Id).Select(g => g.First() with { Countries = [.. g.SelectMany(d => d.Countries).Distinct().Order(StringComparer.Ordinal)] })
+                .OrderBy(d => d.Id, StringComparer.Ordinal).ToArray()));
     }
 }

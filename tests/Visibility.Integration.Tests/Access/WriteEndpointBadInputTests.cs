@@ -52,6 +52,11 @@ public sealed class WriteEndpointBadInputFixture : HostFixture
         Route = await RouteAsync(admin, "BI-SH");
         await Expect(admin.PostAsJsonAsync("/api/users", new { username = "bi-user", password = Password, role = "operator" }), HttpStatusCode.Created);
         await Expect(admin.PostAsJsonAsync("/api/devices", new { id = "bi-dev", name = "Bad-input tracker" }), HttpStatusCode.Created);
+        // A disruption no shipment of this fixture meets (Seattle), so the bad resolves below have something to not resolve.
+        await Expect(admin.PostAsJsonAsync("/api/disruptions", new
+        {
+            id = "BI-D", type = "port-congestion", locode = "USSEA", delayDays = 2, expectedEnd = DateTimeOffset.UtcNow.AddDays(20).ToString("O"),
+        }), HttpStatusCode.Created);
 
         ExpiredToken = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
@@ -164,6 +169,14 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputFixture fx) 
         new("POST", "/api/devices", "/api/devices", """{"id":"bi-dev2","name":"Second tracker"}""", ["/api/devices"], Credential.Admin,
             [new("id", 64), new("name", 200)], [("id", "\"has.dot\"")]),
         new("POST", "/api/devices/{id}/revoke", "/api/devices/bi-dev/revoke", null, ["/api/devices/bi-dev"], Credential.Admin, [], []),
+        new("POST", "/api/disruptions", "/api/disruptions",
+            $$"""{"id":"BI-D2","type":"port-congestion","locode":"USSEA","delayDays":1,"expectedEnd":"{{DateTimeOffset.UtcNow.AddDays(10):yyyy-MM-dd'T'HH:mm:ss'Z'}}"}""",
+            ["/api/disruptions/BI-D"], Credential.Admin, [new("title", 200), new("note", 2_000, NoControlCharacters: false)],
+            [("type", "\"meteor\""), ("locode", "\"ZZZZZ\""), ("delayDays", "-1"), ("expectedEnd", "\"2001-01-01T00:00:00Z\""), ("severity", "\"apocalyptic\""),
+             ("radiusKm", "100")]),
+        new("POST", "/api/disruptions/import/usgs", "/api/disruptions/import/usgs", """{"type":"FeatureCollection","features":[]}""",
+            ["/api/disruptions/BI-D"], Credential.Admin, [], []),
+        new("POST", "/api/disruptions/{id}/resolve", "/api/disruptions/BI-D/resolve", null, ["/api/disruptions/BI-D"], Credential.Admin, [], []),
         new("PUT", "/api/devices/{id}/shipments/{shipmentId}", "/api/devices/bi-dev/shipments/BI-SH", null, ["/api/devices/bi-dev"], Credential.Admin, [], []),
         new("DELETE", "/api/devices/{id}/shipments/{shipmentId}", "/api/devices/bi-dev/shipments/BI-SH", null, ["/api/devices/bi-dev"], Credential.Admin, [], []),
     ];
@@ -290,6 +303,8 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputFixture fx) 
             "/api/factories/{id}/consumption" or "/api/factories/{id}/demand" => 256 * 1024,
             "/api/factories/{id}/parts/{partNumber}/sourcing" or "/api/scenarios/rebalance" or "/api/scenarios" => 16 * 1024,
             "/api/users" => 8 * 1024,
+            "/api/disruptions" => 512 * 1024,
+            "/api/disruptions/import/usgs" => 1024 * 1024,
             "/api/auth/token" or "/api/devices" => 4 * 1024,
             _ => 64 * 1024,
         };

@@ -263,7 +263,9 @@ public sealed class DisruptionTests(DisruptionFixture fx) : IClassFixture<Disrup
 
         // A body that is not a feed at all is refused whole.
         var refused = await ImportUsgsAsync(Http, "{\"hello\":1}", HttpStatusCode.BadRequest);
-        Assert.True(refused.GetProperty("errors").TryGetProperty("$", out _));
+        Assert.True(refused.GetProperty("errors").TryGetProperty("hello", out _)); // not a member of a feed
+        var notAnObject = await ImportUsgsAsync(Http, "[1,2]", HttpStatusCode.BadRequest);
+        Assert.True(notAnObject.GetProperty("errors").TryGetProperty("$", out _));
     }
 
     [Fact]

@@ -122,4 +122,46 @@ public sealed class RebalanceApiTests(RebalanceFixture fx) : IClassFixture<Rebal
         Assert.True(refused.GetProperty("errors").TryGetProperty("request.moves[0].toCountry", out _));
         Assert.Equal(list.GetArrayLength(), (await Http.GetFromJsonAsync<JsonElement>("/api/scenarios")).GetArrayLength());
     }
+
+    [Fact]
+    public async Task The_what_if_shows_the_share_exposed_to_open_disruptions_before_and_after()
+    {
+        await NetworkAsync("RB-4");
+        // Shanghai, China's gateway, congested: China's share rides an exposed lane; Vietnam's does not.
+        await SendAsync(HttpMethod.Post, "/api/disruptions", new
+        {
+            id = "RB-CONGEST", type = "port-congestion", locode = "CNSHA", delayDays = 4, expectedEnd = DateTimeOffset.UtcNow.AddDays(14).ToString("O"),
+        }, HttpStatusCode.Created);
+        try
+        {
+            // The what-if reads open disruptions from the live disruption feed, which has them within a flush or two.
+            JsonElement r = default;
+            for (int i = 0; i < 50; i++, await Task.Delay(100))
+            {
+                r = await SendAsync(HttpMethod.Post, "/api/scenarios/rebalance", new
+                {
+                    partNumber = "IC-S", factoryId = "RB-4", moves = new[] { new { fromCountry = "CN", toCountry = "VN", sharePct = 50 } },
+                }, HttpStatusCode.OK);
+                if (r.GetProperty("before").GetProperty("exposure").GetProperty("exposedSharePct").GetDouble() > 0) break;
+            }
+            var before = r.GetProperty("before").GetProperty("exposure");
+            var after = r.GetProperty("after").GetProperty("exposure");
+            Assert.Equal(100, before.GetProperty("exposedSharePct").GetDouble());
+            Assert.Equal(50, after.GetProperty("exposedSharePct").GetDouble());
+            var listed = before.GetProperty("disruptions").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "RB-CONGEST");
+            Assert.Equal(["CN"], listed.GetProperty("countries").EnumerateArray().Select(c => c.GetString()).ToArray());
+        }
+        finally
+        {
+            await SendAsync(HttpMethod.Post, "/api/disruptions/RB-CONGEST/resolve", null, HttpStatusCode.OK);
+        }
+        // Resolved: nothing exposed any more (once the feed has the resolution).
+        double exposed = -1;
+        for (int i = 0; i < 50 && exposed != 0; i++, await Task.Delay(100))
+            exposed = (await SendAsync(HttpMethod.Post, "/api/scenarios/rebalance", new
+            {
+                partNumber = "IC-S", factoryId = "RB-4", moves = new[] { new { fromCountry = "CN", toCountry = "VN", sharePct = 50 } },
+            }, HttpStatusCode.OK)).GetProperty("before").GetProperty("exposure").GetProperty("exposedSharePct").GetDouble();
+        Assert.Equal(0, exposed);
+    }
 }

@@ -102,6 +102,22 @@ export interface ScopeTotals {
   /** "1".."4" or "unknown" → number of parts. */
   partsByCategory: Record<string, number>;
   countryShares: CountryShare[];
+  /** Exposure to the disruptions open when the what-if ran (absent from results saved before it existed). */
+  exposure?: ScopeExposure;
+}
+
+/** A disruption open now that touches the lane of at least one sourcing country. */
+export interface LaneDisruption {
+  id: string;
+  type: string;
+  title: string;
+  countries: string[];
+}
+
+export interface ScopeExposure {
+  /** Share of the scope's yearly value on lanes an open disruption touches. */
+  exposedSharePct: number;
+  disruptions: LaneDisruption[];
 }
 
 export interface RebalanceResult {

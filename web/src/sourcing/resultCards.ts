@@ -59,7 +59,18 @@ function fill(card: HTMLElement, title: string, s: SideFigures, d: Diffs | null,
     figure("Sea lead time", h("strong", { "data-figure": "lead" }, formatLeadDays(s.seaLeadDays)), change(d?.seaLead, "days")),
     s.dltDays !== null ? figure(partCount === 1 ? "Decoupled lead time" : `DLT (mean of ${partCount} parts)`, h("strong", { "data-figure": "dlt" }, formatLeadDays(s.dltDays)), change(d?.dlt, "days")) : null,
     figure(partCount === 1 ? "Buffer zones" : "Buffer zones (sum)", zones(s, scale), change(d?.topOfGreen, "qty", "top of green ")),
-    figure("Country shares", h("div", null, shareBar(s.countryShares, { labelled: true })), null));
+    figure("Country shares", h("div", null, shareBar(s.countryShares, { labelled: true })), null),
+    s.exposure ? figure("Exposed to open disruptions", exposure(s), null) : null);
+  if (s.exposure) card.dataset.exposed = String(s.exposure.exposedSharePct);
+}
+
+/** The share of value on lanes an open disruption touches, and which ones (by the countries whose lanes they touch). */
+function exposure(s: SideFigures): HTMLElement {
+  const e = s.exposure!;
+  if (e.disruptions.length === 0) return h("span", { class: "muted", "data-figure": "exposed" }, "none of the open disruptions");
+  return h("div", null,
+    h("strong", { "data-figure": "exposed", class: e.exposedSharePct > 0 ? "wi-exposed" : "" }, `${Math.round(e.exposedSharePct)} % of value`),
+    h("ul", { class: "wi-exposure" }, ...e.disruptions.map((d) => h("li", null, d.title, h("span", { class: "cell-sub" }, ` ${d.type} · ${d.countries.join(", ")}`)))));
 }
 
 type Change = { d: Diff; unit: "usd" | "hhi" | "days" | "qty"; prefix: string } | "pad" | null;

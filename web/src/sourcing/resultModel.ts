@@ -1,6 +1,6 @@
 // The figures of a what-if's before and after cards, from the host's result: the scope totals plus what only the part
 // rows carry (DLT, zone sizes, a single part's category). Pure, unit-tested.
-import type { BufferZones, CountryShare, PartPicture, RebalanceResult, Reading, ScopeTotals } from "../api/sourcingTypes";
+import type { BufferZones, CountryShare, PartPicture, RebalanceResult, Reading, ScopeTotals, ScopeExposure } from "../api/sourcingTypes";
 import { diff, type Diff } from "./sourcingFormat";
 
 export interface SideFigures {
@@ -19,6 +19,7 @@ export interface SideFigures {
   zones: Pick<BufferZones, "red" | "yellow" | "green"> | null;
   topOfGreenSum: number;
   countryShares: CountryShare[];
+  exposure: ScopeExposure | null;
 }
 
 export interface ResultFigures {
@@ -62,6 +63,7 @@ function side(totals: ScopeTotals, pictures: PartPicture[], count: number): Side
       : null,
     topOfGreenSum: totals.topOfGreenSum,
     countryShares: totals.countryShares,
+    exposure: totals.exposure ?? null,
   };
 }
 
