@@ -5,16 +5,10 @@ import type { BufferZone } from "../api/types";
 import type { LinkState } from "../live/connection";
 import { h } from "../ui/dom";
 import { formatNumber } from "../ui/format";
+import { LinkPill } from "../ui/linkPill";
 import { pageNav } from "../ui/nav";
 import { ZONES, type ZoneCounts } from "./boardFilters";
 import { ZONE_LABEL } from "./boardFormat";
-
-const STATE_LABEL: Record<LinkState, string> = {
-  connecting: "Connecting…",
-  live: "Live",
-  reconnecting: "Reconnecting…",
-  offline: "Offline",
-};
 
 export class BoardHeader {
   readonly el: HTMLElement;
@@ -24,8 +18,7 @@ export class BoardHeader {
   private readonly total: HTMLElement;
   private readonly zoneButtons = new Map<BufferZone, { button: HTMLButtonElement; value: HTMLElement }>();
   private readonly demo: HTMLElement;
-  private readonly pill: HTMLElement;
-  private readonly pillText: HTMLElement;
+  private readonly pill = new LinkPill();
   private readonly updated: HTMLElement;
   private state: LinkState = "connecting";
 
@@ -43,9 +36,6 @@ export class BoardHeader {
       counts.append(button);
     }
     this.demo = h("span", { class: "demo-label", hidden: true, title: "Seeded demonstration network: factories, suppliers and buffers are not real" }, "Demo data");
-    this.pillText = h("span", null, STATE_LABEL.connecting);
-    this.pill = h("div", { class: "link link-connecting", role: "status", "aria-live": "polite" },
-      h("span", { class: "link-dot", "aria-hidden": "true" }), this.pillText);
     this.updated = h("span", { class: "updated" });
     this.bannerText = h("span", null, "Connecting to the live feed…");
     this.banner = h("div", { class: "stale-banner" }, h("strong", null, "Not live. "), this.bannerText);
@@ -55,7 +45,7 @@ export class BoardHeader {
       pageNav("board"),
       counts,
       this.demo,
-      h("div", { class: "link-wrap" }, this.updated, this.pill));
+      h("div", { class: "link-wrap" }, this.updated, this.pill.el));
   }
 
   setCounts(counts: ZoneCounts, activeZone: BufferZone | null): void {
@@ -79,10 +69,7 @@ export class BoardHeader {
   setLink(state: LinkState, detail: string): void {
     this.state = state;
     this.updated.textContent = state === "live" ? "" : detail;
-    this.pill.className = `link link-${state}`;
-    this.pillText.textContent = STATE_LABEL[state];
-    this.pill.title = detail;
-    this.pill.setAttribute("aria-label", `Connection: ${STATE_LABEL[state]} — ${detail}`);
+    this.pill.set(state, detail);
     this.banner.hidden = state === "live";
     this.bannerText.textContent = `${detail.charAt(0).toUpperCase()}${detail.slice(1)}. The board shows the last known figures.`;
   }

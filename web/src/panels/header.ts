@@ -4,6 +4,7 @@ import type { Counts } from "../api/types";
 import type { LinkState } from "../live/connection";
 import { h } from "../ui/dom";
 import { formatNumber } from "../ui/format";
+import { LinkPill } from "../ui/linkPill";
 import { pageNav } from "../ui/nav";
 
 const COUNT_FIELDS: ReadonlyArray<{ key: keyof Counts; label: string; tone: string }> = [
@@ -17,18 +18,10 @@ const COUNT_FIELDS: ReadonlyArray<{ key: keyof Counts; label: string; tone: stri
   { key: "arrived", label: "Arrived", tone: "arrived" },
 ];
 
-const STATE_LABEL: Record<LinkState, string> = {
-  connecting: "Connecting…",
-  live: "Live",
-  reconnecting: "Reconnecting…",
-  offline: "Offline",
-};
-
 export class Header {
   readonly el: HTMLElement;
   private readonly values = new Map<keyof Counts, HTMLElement>();
-  private readonly pill: HTMLElement;
-  private readonly pillText: HTMLElement;
+  private readonly pill = new LinkPill();
   private readonly updated: HTMLElement;
   /** Map overlay shown while not live, so a frozen map is never mistaken for a quiet one. */
   readonly banner: HTMLElement;
@@ -41,9 +34,6 @@ export class Header {
       this.values.set(f.key, value);
       counts.append(h("div", { class: `count tone-${f.tone}` }, h("dt", null, f.label), value));
     }
-    this.pillText = h("span", null, STATE_LABEL.connecting);
-    this.pill = h("div", { class: "link link-connecting", role: "status", "aria-live": "polite" },
-      h("span", { class: "link-dot", "aria-hidden": "true" }), this.pillText);
     this.updated = h("span", { class: "updated" });
     this.bannerText = h("span", null, "Connecting to the live feed…");
     this.banner = h("div", { class: "stale-banner" }, h("strong", null, "Not live. "), this.bannerText);
@@ -52,7 +42,7 @@ export class Header {
         h("span", { class: "brand-sub" }, "live operations")),
       pageNav("map"),
       counts,
-      h("div", { class: "link-wrap" }, this.updated, this.pill));
+      h("div", { class: "link-wrap" }, this.updated, this.pill.el));
   }
 
   setCounts(counts: Counts): void {
@@ -73,12 +63,9 @@ export class Header {
     this.state = state;
     // When not live, the explanation (what is happening, when the next retry is) is the news.
     this.updated.textContent = state === "live" ? "" : detail;
-    this.pill.className = `link link-${state}`;
+    this.pill.set(state, detail);
     this.banner.hidden = state === "live";
     this.bannerText.textContent = `${capitalise(detail)}. Markers show the last known picture.`;
-    this.pillText.textContent = STATE_LABEL[state];
-    this.pill.title = detail;
-    this.pill.setAttribute("aria-label", `Connection: ${STATE_LABEL[state]} — ${detail}`);
   }
 }
 

@@ -4,6 +4,7 @@
 import type { LinkState } from "../live/connection";
 import { h } from "../ui/dom";
 import { formatNumber } from "../ui/format";
+import { LinkPill } from "../ui/linkPill";
 import { pageNav } from "../ui/nav";
 import type { StatusCounts } from "./siteStatus";
 
@@ -14,20 +15,12 @@ const COUNT_FIELDS: ReadonlyArray<{ key: keyof StatusCounts; label: string; tone
   { key: "operating", label: "Operating", tone: "ontime" },
 ];
 
-const STATE_LABEL: Record<LinkState, string> = {
-  connecting: "Connecting…",
-  live: "Live",
-  reconnecting: "Reconnecting…",
-  offline: "Offline",
-};
-
 export class SuppliersHeader {
   readonly el: HTMLElement;
   private readonly values = new Map<keyof StatusCounts, HTMLElement>();
   private readonly suppliers: HTMLElement;
   private readonly demo: HTMLElement;
-  private readonly pill: HTMLElement;
-  private readonly pillText: HTMLElement;
+  private readonly pill = new LinkPill();
   private readonly detail: HTMLElement;
 
   constructor() {
@@ -40,16 +33,13 @@ export class SuppliersHeader {
       counts.append(h("div", { class: `count tone-${f.tone}` }, h("dt", null, f.label), value));
     }
     this.demo = h("span", { class: "demo-badge", title: "Seeded demonstration suppliers, not real companies", hidden: true }, "Demo data");
-    this.pillText = h("span", null, STATE_LABEL.connecting);
-    this.pill = h("div", { class: "link link-connecting", role: "status", "aria-live": "polite" },
-      h("span", { class: "link-dot", "aria-hidden": "true" }), this.pillText);
     this.detail = h("span", { class: "updated" });
     this.el = h("header", { class: "topbar" },
       h("div", { class: "brand" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), h("h1", null, "Visibility"),
         h("span", { class: "brand-sub" }, "supplier status")),
       pageNav("suppliers"),
       counts,
-      h("div", { class: "link-wrap" }, this.demo, this.detail, this.pill));
+      h("div", { class: "link-wrap" }, this.demo, this.detail, this.pill.el));
   }
 
   setCounts(counts: StatusCounts, suppliers: number): void {
@@ -62,10 +52,7 @@ export class SuppliersHeader {
   }
 
   setLink(state: LinkState, detail: string): void {
-    this.pill.className = `link link-${state}`;
-    this.pillText.textContent = STATE_LABEL[state];
-    this.pill.title = detail;
-    this.pill.setAttribute("aria-label", `Connection: ${STATE_LABEL[state]} — ${detail}`);
+    this.pill.set(state, detail);
     // When not live the explanation is the news; when live the pill says enough.
     this.detail.textContent = state === "live" ? "" : detail;
   }
