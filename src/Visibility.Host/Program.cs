@@ -67,8 +67,8 @@ try
     // up front to validate without compiling code, instead of probing with Function("") and tripping the no-eval rule.
     app.MapScalarApiReference("/api/reference", o => o.WithTitle("Visibility API reference").DisableDefaultFonts()
         .AddHeadContent("<script>globalThis.__zod_globalConfig = { jitless: true };</script>")).AllowAnonymous();
-    // Every API endpoint checks its path ids the same way (RouteIds).
-    var api = app.MapGroup("").AddEndpointFilter(RouteIds.Check);
+    // Every API endpoint checks its path ids the same way (RouteIds), and every write is acknowledged only once durable.
+    var api = app.MapGroup("").AddEndpointFilter(RouteIds.Check).AddEndpointFilter<DurableAcknowledgement>();
     api.MapAuthApi();
     api.MapUsersApi();
     api.MapDevicesApi();

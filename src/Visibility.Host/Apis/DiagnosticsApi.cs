@@ -19,7 +19,8 @@ public static class DiagnosticsApi
             .WithSummary("Working set, GC heap and the last GC's figures");
         group.MapGet("/endpoints", (EndpointDataSource endpoints) => TypedResults.Ok(EndpointRules.Describe([endpoints]).ToArray()))
             .WithSummary("Every API and hub endpoint with its access rule (the authorisation matrix test reads it)");
-        group.MapPost("/gc", Collect).WithSummary("Run a full compacting GC, then report memory (only when Diagnostics:AllowGcCollect is set)");
+        group.MapPost("/gc", Collect).WithSummary("Run a full compacting GC, then report memory (only when Diagnostics:AllowGcCollect is set)")
+            .WithMetadata(Hosting.NoStorageWrites.Instance);
         return group;
     }
 

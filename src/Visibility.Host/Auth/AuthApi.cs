@@ -17,7 +17,7 @@ public static class AuthApi
         var group = app.MapGroup("/api/auth").WithTags("Access");
         group.MapPost("/token", Token).AllowAnonymous()
             .WithSummary("Sign in with username and password; returns a bearer token and its expiry")
-            .Accepts<TokenRequest>("application/json").WithBodyLimit(4 * 1024);
+            .Accepts<TokenRequest>("application/json").WithBodyLimit(4 * 1024).WithMetadata(Hosting.NoStorageWrites.Instance);
         group.MapGet("/demo-users", ListDemoUsers).AllowAnonymous()
             .WithSummary("The documented demo users and their public demo passwords (empty unless the demo network is seeded)");
         group.MapGet("/me", Me).RequireAuthorization(Policies.AnyUser).WithSummary("The signed-in user");

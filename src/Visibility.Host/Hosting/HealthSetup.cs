@@ -1,7 +1,7 @@
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Runtime;
 using Visibility.Host.Ingest;
+using Visibility.Storage;
 
 namespace Visibility.Host.Hosting;
 
@@ -20,7 +20,18 @@ public static class HealthSetup
     public static void MapVisibilityHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        // Readiness says why: each check's status and reason (storage down since when, restarting, replaying the log).
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteReportAsync });
+    }
+
+    private static Task WriteReportAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
     }
 
     private sealed class SiloHealthCheck(IClusterMembershipService membership, ILocalSiloDetails silo) : IHealthCheck
@@ -31,22 +42,13 @@ public static class HealthSetup
                 : HealthCheckResult.Unhealthy("silo not active"));
     }
 
-    private sealed class StorageHealthCheck(BlobServiceClient blobs) : IHealthCheck
+    /// <summary>Says why storage is not taking writes (down, stalled, restarting), from the monitor that gates the 503s.</summary>
+    private sealed class StorageHealthCheck(StorageHealth health, IStorageDurability durability) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
-        {
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(TimeSpan.FromSeconds(3));
-                await blobs.GetBlobContainerClient("ingest-log").ExistsAsync(timeout.Token);
-                return HealthCheckResult.Healthy("blob storage answers");
-            }
-            catch (Exception ex)
-            {
-                return HealthCheckResult.Unhealthy("blob storage unreachable: " + ex.GetType().Name);
-            }
-        }
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) =>
+            Task.FromResult(health.IsAvailable
+                ? HealthCheckResult.Healthy($"{health.Status}; writes {durability.Guarantee}")
+                : HealthCheckResult.Unhealthy(health.Status));
     }
 
     private sealed class RecoveryHealthCheck(RecoveryStatus status) : IHealthCheck

@@ -13,6 +13,7 @@ public sealed class IngestCheckpointService(
     DispatchGate gate,
     TelemetryIngestor ingestor,
     IGrainFactory grains,
+    IStorageDurability durability,
     RecoveryStatus recovery,
     IConfiguration configuration,
     ILogger<IngestCheckpointService> logger) : BackgroundService
@@ -77,6 +78,9 @@ public sealed class IngestCheckpointService(
             logger.LogWarning("Ingest checkpoint postponed: {Count} shipments could not be written", failed.Count);
             return;
         }
+        // The snapshots must be durable before the log forgets the readings they hold (on the embedded default a written
+        // blob is only safe once Azurite's index is saved).
+        await durability.WaitDurableAsync(cancellationToken);
         await log.CheckpointAsync(position);
         logger.LogInformation("Ingest checkpoint at {Position}: {Shipments} shipments written in {Ms} ms",
             position, dirty.Count, (long)(DateTime.UtcNow - started).TotalMilliseconds);

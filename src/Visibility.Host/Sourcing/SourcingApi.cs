@@ -25,7 +25,7 @@ public static class SourcingApi
 
         var scenarios = app.MapGroup("/api/scenarios").WithTags("Sourcing").RequireAuthorization(Policies.Buffers);
         scenarios.MapPost("/rebalance", Rebalance).WithSummary("What-if: move shares of a part's (or a factory's) volume between countries; before and after")
-            .Accepts<RebalanceRequest>("application/json").WithBodyLimit(16 * 1024);
+            .Accepts<RebalanceRequest>("application/json").WithBodyLimit(16 * 1024).WithMetadata(Hosting.NoStorageWrites.Instance);
         scenarios.MapPost("/", Save).WithSummary("Run a what-if and save it under a name").Accepts<SaveScenarioRequest>("application/json")
             .WithBodyLimit(16 * 1024);
         scenarios.MapGet("/", List).WithSummary("Saved what-ifs, newest first (without their part rows)");

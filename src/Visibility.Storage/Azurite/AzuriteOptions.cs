@@ -15,6 +15,17 @@ public sealed class AzuriteOptions
     /// <summary>Path to <c>azurite-blob</c> (or its <c>main.js</c>); when null it is searched for, see <see cref="AzuriteExecutable"/>.</summary>
     public string? ExecutablePath { get; set; }
 
+    /// <summary>
+    /// The account key Azurite accepts; null for the public emulator key (fine for throwaway test instances only).
+    /// </summary>
+    public string? AccountKey { get; set; }
+
+    /// <summary>
+    /// Run in a session of its own, so signals to our process group (Ctrl+C, <c>kill -- -PGID</c>) do not reach it and the
+    /// host can stop it after its final checkpoint.
+    /// </summary>
+    public bool Detached { get; set; } = true;
+
     /// <summary>How long to wait for the blob port to answer before giving up.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

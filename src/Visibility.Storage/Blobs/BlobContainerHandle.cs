@@ -27,6 +27,6 @@ internal sealed class BlobContainerHandle(BlobContainerClient client)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new ArgumentException("A storage connection string is required.", nameof(connectionString));
-        return new BlobContainerHandle(new BlobServiceClient(connectionString).GetBlobContainerClient(containerName));
+        return new BlobContainerHandle(StorageClients.Service(connectionString).GetBlobContainerClient(containerName));
     }
 }

@@ -46,7 +46,7 @@ public sealed class IngestLog : IAsyncDisposable
         options.Validate();
         _options = options;
         _logger = logger;
-        _container = new BlobServiceClient(options.ConnectionString).GetBlobContainerClient(options.ContainerName);
+        _container = StorageClients.Service(options.ConnectionString).GetBlobContainerClient(options.ContainerName);
         _metricTag = new("log", options.ContainerName);
         _requests = Channel.CreateBounded<WriterRequest>(new BoundedChannelOptions(options.MaxPendingRecords)
         {
