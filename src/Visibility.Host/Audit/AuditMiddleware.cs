@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Visibility.Host.Auth;
+using Visibility.Storage;
 
 namespace Visibility.Host.Audit;
 
@@ -10,7 +11,7 @@ namespace Visibility.Host.Audit;
 /// authorization (a 401/403 is recorded too); rate-limited requests never get here and are not recorded one by one.
 /// </summary>
 public sealed class AuditMiddleware(RequestDelegate next, AuditLog audit, TelemetryAuditSummary telemetry, TimeProvider clock,
-    ILogger<AuditMiddleware> logger)
+    StorageHealth storage, IStorageDurability durability, ILogger<AuditMiddleware> logger)
 {
     /// <summary>How long an answer waits for its audit line before it goes anyway (and the failure is logged).</summary>
     private static readonly TimeSpan AppendTimeout = TimeSpan.FromSeconds(10);
@@ -40,12 +41,28 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditLog audit, Teleme
         await next(context);
     }
 
-    private async Task WriteAsync(HttpContext context)
+    private Task WriteAsync(HttpContext context)
     {
         var entry = Describe(context, clock.GetUtcNow());
+        // A refusal because storage is down must not wait for storage: its line is written when storage is back, if the
+        // host is still running then (the refusal changed nothing, so nothing relies on its line).
+        if (!storage.IsAvailable || entry.Status == StatusCodes.Status503ServiceUnavailable) return AppendAsync(entry, acknowledged: false);
+        return AppendAsync(entry, acknowledged: entry.Status is >= 200 and < 300);
+    }
+
+    private async Task AppendAsync(AuditEntry entry, bool acknowledged)
+    {
         try
         {
+            if (!acknowledged)
+            {
+                _ = audit.AppendAsync(entry).ContinueWith(t => logger.LogError(t.Exception, "Audit: the line for {Method} {Path} → {Status} by {Actor} could not be written",
+                    entry.Method, entry.Path, entry.Status, entry.Actor), TaskContinuationOptions.OnlyOnFaulted);
+                return;
+            }
             await audit.AppendAsync(entry).WaitAsync(AppendTimeout);
+            // The write it describes was made durable before the answer; its audit line is too.
+            await durability.WaitDurableAsync(CancellationToken.None).WaitAsync(AppendTimeout);
         }
         catch (Exception ex)
         {

@@ -43,6 +43,9 @@ public sealed class EmbeddedStorage : IAsyncDisposable
     /// <summary>The running Azurite's pid, or null while it is being restarted.</summary>
     public int? ProcessId { get { lock (_gate) return _current?.ProcessId; } }
 
+    /// <summary>Raised when Azurite exits while it should run (it is then restarted).</summary>
+    public event Action<string>? Died;
+
     /// <summary>How many times it was restarted since the host started.</summary>
     public int Restarts => Volatile.Read(ref _restarts);
 
@@ -124,6 +127,7 @@ public sealed class EmbeddedStorage : IAsyncDisposable
                 _state = $"restarting (Azurite exited with code {exitCode})";
             }
             _logger.LogError("Embedded storage (pid {Pid}) exited with code {Code}; restarting it", server.ProcessId, exitCode);
+            Died?.Invoke($"the embedded storage process exited with code {exitCode}");
             await server.DisposeAsync();
 
             for (var attempt = 0; !_stopping.IsCancellationRequested; attempt++)

@@ -45,6 +45,7 @@ public sealed class StorageHealth : BackgroundService
     {
         _probe = StorageClients.Probe(connectionString, options.ProbeTimeout);
         _embedded = embedded;
+        if (embedded is not null) embedded.Died += SetUnavailable;
         _options = options;
         _logger = logger;
     }
@@ -60,10 +61,10 @@ public sealed class StorageHealth : BackgroundService
         {
             lock (_gate)
             {
-                var embedded = _embedded is null ? "" : $"; embedded storage {_embedded.State}, {_embedded.Restarts} restarts";
+                var embedded = _embedded is null ? "" : $" (embedded storage: {_embedded.State}, {_embedded.Restarts} restarts)";
                 return _available
                     ? $"storage answers{embedded}"
-                    : $"storage unavailable since {_since:HH:mm:ss}Z: {_reason}{embedded}";
+                    : $"storage unavailable since {_since:HH:mm:ss}Z, {_reason}{embedded}";
             }
         }
     }
@@ -94,7 +95,7 @@ public sealed class StorageHealth : BackgroundService
 
     private async Task<string?> ProbeAsync(CancellationToken ct)
     {
-        if (_embedded is { ProcessId: null }) return $"the embedded storage is {_embedded.State}";
+        if (_embedded is { ProcessId: null }) return "the embedded storage process is not running";
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
