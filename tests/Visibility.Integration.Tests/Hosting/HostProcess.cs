@@ -30,22 +30,34 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host and waits for /health/ready.</summary>
-    public static async Task<HostProcess> StartAsync(string storageConnectionString, string name, IDictionary<string, string>? settings = null, int? httpPort = null)
+    public static Task<HostProcess> StartAsync(string storageConnectionString, string name, IDictionary<string, string>? settings = null, int? httpPort = null) =>
+        StartCoreAsync(storageConnectionString, null, name, settings, httpPort);
+
+    /// <summary>
+    /// Starts the host on the embedded default (it runs its own Azurite with data in <paramref name="dataPath"/>), as the
+    /// leader of a process group of its own, so a test can signal the whole application the way a terminal or a container
+    /// runtime does (<see cref="SignalGroup"/>).
+    /// </summary>
+    public static Task<HostProcess> StartEmbeddedAsync(string dataPath, string name, IDictionary<string, string>? settings = null, int? httpPort = null) =>
+        StartCoreAsync(null, dataPath, name, settings, httpPort);
+
+    private static async Task<HostProcess> StartCoreAsync(string? storageConnectionString, string? dataPath, string name, IDictionary<string, string>? settings, int? httpPort)
     {
         httpPort ??= FreePort.Next();
         string baseUrl = $"http://127.0.0.1:{httpPort}";
-        var psi = new ProcessStartInfo("dotnet")
+        // setsid execs in place (our child is not a group leader): the pid we hold is the host's and its group's id.
+        var psi = new ProcessStartInfo(dataPath is null ? "dotnet" : "setsid")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(TestPaths.HostDll)!,
         };
+        if (dataPath is not null) psi.ArgumentList.Add("dotnet");
         psi.ArgumentList.Add(TestPaths.HostDll);
         var env = new Dictionary<string, string>
         {
             ["Urls"] = baseUrl,
-            ["Storage__ConnectionString"] = storageConnectionString,
             ["Data__Path"] = TestPaths.SharedData,
             ["Orleans__SiloPort"] = FreePort.Next().ToString(),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
@@ -59,6 +71,8 @@ public sealed class HostProcess : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        if (storageConnectionString is not null) env["Storage__ConnectionString"] = storageConnectionString;
+        if (dataPath is not null) env["Storage__DataPath"] = dataPath;
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) env[k.Replace(":", "__")] = v;
         foreach (var (k, v) in env) psi.Environment[k] = v;
 
@@ -119,6 +133,33 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"host not ready after {timeout}; log: {LogPath}\n{Tail()}");
+    }
+
+    /// <summary>The host's pid (on the embedded default also its process group's id).</summary>
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Sends a signal to the host's whole process group (SIGINT as a terminal's Ctrl+C does, SIGTERM, SIGKILL).</summary>
+    public void SignalGroup(int signal) => _ = SigTerm(-_process.Id, signal);
+
+    /// <summary>Sends a signal to one process.</summary>
+    public static void Signal(int pid, int signal) => _ = SigTerm(pid, signal);
+
+    /// <summary>Waits for the host to exit; false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try { await _process.WaitForExitAsync(cts.Token); return true; }
+        catch (OperationCanceledException) { return false; }
+    }
+
+    /// <summary>The whole log so far.</summary>
+    public string Log()
+    {
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     /// <summary>SIGKILL: the process dies mid-flight, as in a power cut.</summary>
