@@ -22,6 +22,9 @@ public sealed record BenchmarkOptions
     /// <summary>Run only the closure (issue 6): Suez closes with --shipments active shipments through it; re-plan and push vs a plain loop.</summary>
     public bool Disruption { get; init; }
 
+    /// <summary>Run only the crash soak (issue 11): ingest while the application or its storage is killed at random.</summary>
+    public bool Soak { get; init; }
+
     public TimeSpan Duration => TimeSpan.FromSeconds(DurationSeconds);
 
     /// <summary>True when the run has the shape the targets are stated for (so PASS/MISS compares like with like).</summary>
@@ -41,6 +44,8 @@ public sealed record BenchmarkOptions
           --buffers          only the buffer wave: 10,000 buffers recalculated and pushed when 1,000 shipments slip
           --whatif           only the factory-wide what-if: 5,000 parts (500 with --quick), CN → VN/MX, API vs plain loop
           --disruption       only the closure: Suez closes with --shipments shipments through it, re-planned and pushed
+          --soak             only the crash soak: ingest on the embedded default for --duration s (default 120) with
+                             random kills of the whole application or its storage; acknowledged vs lost readings
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -54,6 +59,7 @@ public sealed record BenchmarkOptions
             if (name == "--buffers") { options = options with { Buffers = true }; continue; }
             if (name == "--whatif") { options = options with { WhatIf = true }; continue; }
             if (name == "--disruption") { options = options with { Disruption = true }; continue; }
+            if (name == "--soak") { options = options with { Soak = true }; continue; }
             if (name is "--help" or "-h") throw new UsageException("");
             if (i + 1 >= args.Length) throw new UsageException($"{name} needs a value");
             string value = args[++i];
@@ -69,6 +75,10 @@ public sealed record BenchmarkOptions
                 _ => throw new UsageException($"unknown option {name}"),
             };
         }
+        if (options.Soak && !args.Contains("--duration")) options = options with { DurationSeconds = 120 };
+        if (options.Soak && !args.Contains("--shipments")) options = options with { Shipments = 200 };
+        if (options.Soak && !args.Contains("--batch")) options = options with { Batch = 50 };
+        if (options.Soak && !args.Contains("--concurrency")) options = options with { Concurrency = 8 };
         return options;
     }
 

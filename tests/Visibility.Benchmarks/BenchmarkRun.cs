@@ -25,6 +25,11 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
             await new Buffers.BufferWaveRun(options).RunAsync(runTag, ct);
             return;
         }
+        if (options.Soak)
+        {
+            await new Soak.CrashSoakRun(options).RunAsync(runTag, ct);
+            return;
+        }
         if (options.Disruption)
         {
             await new Disruption.ClosureRun(options).RunAsync(runTag, ct);

@@ -27,7 +27,7 @@ public sealed class DemoNetworkSeeder(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Done even when off or failed: the simulator then simply finds no demo suppliers.
-        try { await SeedAsync(stoppingToken); }
+        try { await Hosting.StorageRetry.RunAsync("Demo seeding", SeedAsync, logger, stoppingToken); }
         finally { status.MarkDone(); }
     }
 

@@ -26,23 +26,28 @@ public sealed class DisruptionStartup(
         while (!recovery.Recovered) await Task.Delay(100, stoppingToken);
         try
         {
-            var suppliers = await grains.GetGrain<IRegistryGrain>(Registries.Suppliers).All();
-            await Task.WhenAll(suppliers.Select(id => grains.GetGrain<ISupplierGrain>(id).GetView()));
-            var disruptions = await grains.GetGrain<IRegistryGrain>(Registries.Disruptions).All();
-            await Parallel.ForEachAsync(disruptions, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
-                async (id, _) => await grains.GetGrain<IDisruptionGrain>(id).Wake());
-            logger.LogInformation("Disruptions: {Suppliers} suppliers and {Disruptions} disruptions woken", suppliers.Length, disruptions.Length);
-
-            if (options.PiracyZones && data.DataPath is { } dataPath && File.Exists(Path.Combine(dataPath, PiracyImporter.RelativePath)))
-                await piracy.ImportAsync(Path.Combine(dataPath, PiracyImporter.RelativePath), stoppingToken);
-            foreach (var file in FeedFiles())
-                await usgs.ImportAsync(await File.ReadAllBytesAsync(file, stoppingToken), "file:" + Path.GetFileName(file), stoppingToken);
+            await Hosting.StorageRetry.RunAsync("Disruptions start-up", StartAsync, logger, stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Disruptions start-up failed; declared disruptions still work");
         }
         if (!string.IsNullOrWhiteSpace(options.UsgsFeedUrl)) await PollAsync(options.UsgsFeedUrl, stoppingToken);
+    }
+
+    private async Task StartAsync(CancellationToken stoppingToken)
+    {
+        var suppliers = await grains.GetGrain<IRegistryGrain>(Registries.Suppliers).All();
+        await Task.WhenAll(suppliers.Select(id => grains.GetGrain<ISupplierGrain>(id).GetView()));
+        var disruptions = await grains.GetGrain<IRegistryGrain>(Registries.Disruptions).All();
+        await Parallel.ForEachAsync(disruptions, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
+            async (id, _) => await grains.GetGrain<IDisruptionGrain>(id).Wake());
+        logger.LogInformation("Disruptions: {Suppliers} suppliers and {Disruptions} disruptions woken", suppliers.Length, disruptions.Length);
+
+        if (options.PiracyZones && data.DataPath is { } dataPath && File.Exists(Path.Combine(dataPath, PiracyImporter.RelativePath)))
+            await piracy.ImportAsync(Path.Combine(dataPath, PiracyImporter.RelativePath), stoppingToken);
+        foreach (var file in FeedFiles())
+            await usgs.ImportAsync(await File.ReadAllBytesAsync(file, stoppingToken), "file:" + Path.GetFileName(file), stoppingToken);
     }
 
     private IEnumerable<string> FeedFiles()

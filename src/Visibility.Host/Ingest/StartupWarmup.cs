@@ -17,6 +17,11 @@ public sealed class StartupWarmup(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!recovery.Recovered) await Task.Delay(100, stoppingToken);
+        await Hosting.StorageRetry.RunAsync("Warm-up", WarmUpAsync, logger, stoppingToken);
+    }
+
+    private async Task WarmUpAsync(CancellationToken stoppingToken)
+    {
         var started = DateTime.UtcNow;
         var factories = await grains.GetGrain<IRegistryGrain>(Registries.Factories).All();
         await Parallel.ForEachAsync(factories, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },

@@ -25,8 +25,11 @@ public sealed class BlobGrainStorage : IGrainStorage, ILifecycleParticipant<ISil
     private readonly BlobStorageOptions _options;
     private readonly ILogger _logger;
 
-    public BlobGrainStorage(string name, BlobStorageOptions options, ILogger<BlobGrainStorage> logger)
+    private readonly IGrainContextAccessor? _grainContext;
+
+    public BlobGrainStorage(string name, BlobStorageOptions options, ILogger<BlobGrainStorage> logger, IGrainContextAccessor? grainContext = null)
     {
+        _grainContext = grainContext;
         Name = name;
         _options = options;
         _logger = logger;
@@ -60,7 +63,13 @@ public sealed class BlobGrainStorage : IGrainStorage, ILifecycleParticipant<ISil
         }
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        FailedWrites.DeactivateCallerOnFailure(WriteCoreAsync(stateName, grainId, grainState), grainId, _grainContext);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        FailedWrites.DeactivateCallerOnFailure(ClearCoreAsync(stateName, grainId, grainState), grainId, _grainContext);
+
+    private async Task WriteCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await _container.EnsureCreatedAsync();
         var blob = BlobFor(stateName, grainId);
@@ -84,7 +93,7 @@ public sealed class BlobGrainStorage : IGrainStorage, ILifecycleParticipant<ISil
         }
     }
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    private async Task ClearCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await _container.EnsureCreatedAsync();
         var blob = BlobFor(stateName, grainId);

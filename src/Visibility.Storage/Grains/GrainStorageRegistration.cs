@@ -19,7 +19,8 @@ public static class GrainStorageRegistration
         return services.AddGrainStorage(name, (sp, key) => new BlobGrainStorage(
             key,
             sp.GetRequiredService<IOptionsMonitor<BlobStorageOptions>>().Get(key),
-            sp.GetRequiredService<ILogger<BlobGrainStorage>>()));
+            sp.GetRequiredService<ILogger<BlobGrainStorage>>(),
+            sp.GetService<Orleans.Runtime.IGrainContextAccessor>()));
     }
 
     public static ISiloBuilder AddBlobGrainStorage(this ISiloBuilder builder, string name, Action<BlobStorageOptions> configure)
@@ -38,7 +39,8 @@ public static class GrainStorageRegistration
         services.AddKeyedSingleton(name, (sp, key) => new PackedBlobGrainStorage(
             (string)key!,
             sp.GetRequiredService<IOptionsMonitor<PackedBlobStorageOptions>>().Get((string)key!),
-            sp.GetRequiredService<ILogger<PackedBlobGrainStorage>>()));
+            sp.GetRequiredService<ILogger<PackedBlobGrainStorage>>(),
+            sp.GetService<Orleans.Runtime.IGrainContextAccessor>()));
         return services.AddGrainStorage(name, (sp, key) => sp.GetRequiredKeyedService<PackedBlobGrainStorage>(key));
     }
 

@@ -28,8 +28,11 @@ public sealed class PackedBlobGrainStorage : IGrainStorage, ILifecycleParticipan
     private readonly ConcurrentDictionary<(string StateName, int Index), PackedPartition> _partitions = new();
     private readonly SemaphoreSlim _uploads;
 
-    public PackedBlobGrainStorage(string name, PackedBlobStorageOptions options, ILogger<PackedBlobGrainStorage> logger)
+    private readonly IGrainContextAccessor? _grainContext;
+
+    public PackedBlobGrainStorage(string name, PackedBlobStorageOptions options, ILogger<PackedBlobGrainStorage> logger, IGrainContextAccessor? grainContext = null)
     {
+        _grainContext = grainContext;
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PartitionCount, 1, nameof(options.PartitionCount));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentUploads, 1, nameof(options.MaxConcurrentUploads));
         Name = name;
@@ -74,7 +77,13 @@ public sealed class PackedBlobGrainStorage : IGrainStorage, ILifecycleParticipan
         }
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        FailedWrites.DeactivateCallerOnFailure(WriteCoreAsync(stateName, grainId, grainState), grainId, _grainContext);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        FailedWrites.DeactivateCallerOnFailure(ClearCoreAsync(stateName, grainId, grainState), grainId, _grainContext);
+
+    private async Task WriteCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await _container.EnsureCreatedAsync();
         var payload = PayloadCompression.Compress(GrainStateJson.Serialize(grainState.State, _options.SerializerOptions));
@@ -82,7 +91,7 @@ public sealed class PackedBlobGrainStorage : IGrainStorage, ILifecycleParticipan
         grainState.RecordExists = true;
     }
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    private async Task ClearCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await _container.EnsureCreatedAsync();
         await PartitionFor(stateName, grainId).WriteAsync(grainId.ToString()!, grainState.ETag, payload: null);

@@ -53,7 +53,13 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(TestPaths.HostDll)!,
         };
-        if (dataPath is not null) psi.ArgumentList.Add("dotnet");
+        if (dataPath is not null)
+        {
+            // A test runner started in the background may pass SIGINT down as ignored; a terminal's Ctrl+C is not.
+            psi.ArgumentList.Add("env");
+            psi.ArgumentList.Add("--default-signal=INT");
+            psi.ArgumentList.Add("dotnet");
+        }
         psi.ArgumentList.Add(TestPaths.HostDll);
         var env = new Dictionary<string, string>
         {
