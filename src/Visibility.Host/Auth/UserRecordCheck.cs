@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Visibility.Domain.Access;
+using Visibility.Grains.Access;
+
+namespace Visibility.Host.Auth;
+
+/// <summary>
+/// A token's word against the user record. The host's own tokens name a role and, for a supplier user, a supplier; a
+/// validly signed token is still refused when the user no longer exists, is disabled, or has another role or supplier
+/// than the token says: whoever holds the signing key cannot mint an admin out of an operator, or move a supplier's
+/// token to another supplier. Runs on every HTTP request, hub connection and hub call, so the record is cached per user
+/// for Auth:UserRecordCacheSeconds (2 s): a hit is a dictionary lookup, a miss one user-grain call (cluster-wide state,
+/// so every silo decides from the same record). A change made through this silo drops its entry at once; other silos
+/// see it when their entry ages out. External issuers' users have no record here: for them only the expiry is checked.
+/// </summary>
+public sealed class UserRecordCheck(IGrainFactory grains, AuthOptions options, TimeProvider clock)
+{
+    private const int PruneAbove = 10_000;
+    private readonly ConcurrentDictionary<string, Entry> _records = new(StringComparer.Ordinal);
+    private readonly TimeSpan _ttl = TimeSpan.FromSeconds(Math.Max(0, options.UserRecordCacheSeconds));
+
+    private sealed record Entry(UserView? User, long ReadAt);
+
+    /// <summary>Why this principal may no longer act, or null when it may.</summary>
+    public async ValueTask<string?> RefuseAsync(ClaimsPrincipal principal)
+    {
+        // Exactly at "exp": the validators allow a clock skew, meant for "nbf" on a token a silo with a faster clock
+        // has just issued; an open hub connection and a hub call must end when the token does.
+        if (principal.FindFirst("exp")?.Value is { } exp && long.TryParse(exp, out var seconds)
+            && DateTimeOffset.FromUnixTimeSeconds(seconds) <= clock.GetUtcNow())
+            return "the token has expired";
+        if (principal.FindFirst("iss")?.Value != options.Issuer) return null;
+
+        var name = principal.FindFirst("sub")?.Value;
+        if (string.IsNullOrEmpty(name)) return "the token names no user";
+        var user = await GetAsync(name);
+        if (user == null) return "the user does not exist";
+        if (user.Disabled) return "the user is disabled";
+        var roles = principal.FindAll("role").Select(c => c.Value).ToArray();
+        if (roles.Length != 1 || roles[0] != user.Role) return "the token's role is not the user's";
+        var supplier = principal.FindAll(Caller.SupplierClaim).Select(c => c.Value).ToArray();
+        if (supplier.Length > 1 || supplier.FirstOrDefault() != user.SupplierId) return "the token's supplier is not the user's";
+        return null;
+    }
+
+    /// <summary>Drops the cached record after a change (disable, enable), so this silo sees it on the next request.</summary>
+    public void Forget(string username) => _records.TryRemove(username, out _);
+
+    private async ValueTask<UserView?> GetAsync(string username)
+    {
+        if (_records.TryGetValue(username, out var cached) && clock.GetElapsedTime(cached.ReadAt) < _ttl) return cached.User;
+        // A read racing a Forget may put back the record as it was before the change: it lives one TTL at most.
+        var user = await grains.GetGrain<IUserGrain>(username).GetView();
+        if (_records.Count > PruneAbove)
+            foreach (var (key, entry) in _records)
+                if (clock.GetElapsedTime(entry.ReadAt) >= _ttl) _records.TryRemove(key, out _);
+        _records[username] = new Entry(user, clock.GetTimestamp());
+        return user;
+    }
+}
