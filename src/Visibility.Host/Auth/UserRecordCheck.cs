@@ -22,34 +22,49 @@ public sealed class UserRecordCheck(IGrainFactory grains, AuthOptions options, T
 
     private sealed record Entry(UserView? User, long ReadAt);
 
-    /// <summary>Why this principal may no longer act, or null when it may.</summary>
-    public async ValueTask<string?> RefuseAsync(ClaimsPrincipal principal)
+    /// <summary>Why this principal may no longer act, or null when it may. Synchronous on a cache hit.</summary>
+    public ValueTask<string?> RefuseAsync(ClaimsPrincipal principal)
     {
+        // One pass over the claims (no LINQ): this runs on every request.
+        string? iss = null, sub = null, exp = null, role = null, supplier = null;
+        int roles = 0, suppliers = 0;
+        foreach (var claim in principal.Claims)
+            switch (claim.Type)
+            {
+                case "iss": iss = claim.Value; break;
+                case "sub": sub = claim.Value; break;
+                case "exp": exp = claim.Value; break;
+                case "role": role = claim.Value; roles++; break;
+                case Caller.SupplierClaim: supplier = claim.Value; suppliers++; break;
+            }
         // Exactly at "exp": the validators allow a clock skew, meant for "nbf" on a token a silo with a faster clock
         // has just issued; an open hub connection and a hub call must end when the token does.
-        if (principal.FindFirst("exp")?.Value is { } exp && long.TryParse(exp, out var seconds)
-            && DateTimeOffset.FromUnixTimeSeconds(seconds) <= clock.GetUtcNow())
-            return "the token has expired";
-        if (principal.FindFirst("iss")?.Value != options.Issuer) return null;
-
-        var name = principal.FindFirst("sub")?.Value;
-        if (string.IsNullOrEmpty(name)) return "the token names no user";
-        var user = await GetAsync(name);
-        if (user == null) return "the user does not exist";
-        if (user.Disabled) return "the user is disabled";
-        var roles = principal.FindAll("role").Select(c => c.Value).ToArray();
-        if (roles.Length != 1 || roles[0] != user.Role) return "the token's role is not the user's";
-        var supplier = principal.FindAll(Caller.SupplierClaim).Select(c => c.Value).ToArray();
-        if (supplier.Length > 1 || supplier.FirstOrDefault() != user.SupplierId) return "the token's supplier is not the user's";
-        return null;
+        if (exp != null && long.TryParse(exp, out var seconds) && DateTimeOffset.FromUnixTimeSeconds(seconds) <= clock.GetUtcNow())
+            return new("the token has expired");
+        if (iss != options.Issuer) return new((string?)null);
+        if (string.IsNullOrEmpty(sub)) return new("the token names no user");
+        var claims = new TokenClaims(roles == 1 ? role : null, suppliers > 1 ? "" : supplier);
+        if (_records.TryGetValue(sub, out var cached) && clock.GetElapsedTime(cached.ReadAt) < _ttl) return new(Compare(claims, cached.User));
+        return ReadAndCompareAsync(sub, claims);
     }
+
+    private async ValueTask<string?> ReadAndCompareAsync(string username, TokenClaims claims) => Compare(claims, await ReadAsync(username));
+
+    /// <summary>Role: exactly one, the user's. Supplier: none for a user without one, else exactly the user's.</summary>
+    private readonly record struct TokenClaims(string? Role, string? Supplier);
+
+    private static string? Compare(TokenClaims token, UserView? user) =>
+        user == null ? "the user does not exist"
+        : user.Disabled ? "the user is disabled"
+        : token.Role != user.Role ? "the token's role is not the user's"
+        : token.Supplier != user.SupplierId ? "the token's supplier is not the user's"
+        : null;
 
     /// <summary>Drops the cached record after a change (disable, enable), so this silo sees it on the next request.</summary>
     public void Forget(string username) => _records.TryRemove(username, out _);
 
-    private async ValueTask<UserView?> GetAsync(string username)
+    private async Task<UserView?> ReadAsync(string username)
     {
-        if (_records.TryGetValue(username, out var cached) && clock.GetElapsedTime(cached.ReadAt) < _ttl) return cached.User;
         // A read racing a Forget may put back the record as it was before the change: it lives one TTL at most.
         var user = await grains.GetGrain<IUserGrain>(username).GetView();
         if (_records.Count > PruneAbove)
