@@ -1,28 +1,32 @@
 using System.Net.Http.Headers;
+using Azure.Storage.Blobs;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Visibility.Integration.Tests.Access;
 
-/// <summary>The host's keys come from a key file (as a mounted secret would), rewritten between restarts.</summary>
+/// <summary>
+/// The host starts on its generated key; the test then moves it to configured keys and to a key file (as a mounted
+/// secret would be), rewritten between restarts.
+/// </summary>
 public sealed class KeyRotationFixture : HostFixture
 {
     public static readonly byte[] KeyA = RandomNumberGenerator.GetBytes(32);
     public static readonly byte[] KeyB = RandomNumberGenerator.GetBytes(48);
     public string KeyFile { get; } = Path.Combine(Path.GetTempPath(), $"visibility-keys-{Guid.NewGuid():N}.txt");
 
-    public KeyRotationFixture() => WriteKeys(("a", KeyA));
+    /// <summary>The Auth settings of the next (re)start; none at first: the host generates and stores its key.</summary>
+    public Dictionary<string, string> KeySettings { get; set; } = [];
 
-    protected override IDictionary<string, string> Settings => new Dictionary<string, string>
+    protected override IDictionary<string, string> Settings => new Dictionary<string, string>(KeySettings) { ["Demo:Seed"] = "false" };
+
+    /// <summary>Switches to the key file; the first key is the current one, the others previous ones still accepted.</summary>
+    public void UseKeyFile(params (string Kid, byte[] Key)[] keys)
     {
-        ["Demo:Seed"] = "false",
-        ["Auth:SigningKeyFile"] = KeyFile,
-    };
-
-    /// <summary>The first key is the current one, the others previous ones still accepted.</summary>
-    public void WriteKeys(params (string Kid, byte[] Key)[] keys) =>
         File.WriteAllLines(KeyFile, ["# test keys: current first", .. keys.Select(k => $"{k.Kid}:{Convert.ToBase64String(k.Key)}")]);
+        KeySettings = new() { ["Auth:SigningKeyFile"] = KeyFile };
+    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -48,21 +52,38 @@ public sealed class SigningKeyRotationTests(KeyRotationFixture fx) : IClassFixtu
     {
         using (var r = await fx.Host.Http.PostAsJsonAsync("/api/users", new { username = "rot-op", password = "rotation-password", role = "operator" }))
             Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        // The generated key (kept in blob storage) has a kid too, derived from the key.
+        var generated = (await new BlobContainerClient(fx.ConnectionString, "visibility-secrets").GetBlobClient("token-signing-key").DownloadContentAsync())
+            .Value.Content.ToArray();
+        var tokenG = await TestAuth.TokenAsync(fx.Host.Http, "rot-op", "rotation-password");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(generated))[..16], new JsonWebToken(tokenG).Kid);
+
+        // From the generated key to configured ones (as environment variables would give them): A current, the
+        // generated key previous under its derived kid.
+        fx.KeySettings = new()
+        {
+            ["Auth:SigningKey"] = Convert.ToBase64String(KeyRotationFixture.KeyA),
+            ["Auth:SigningKeyId"] = "a",
+            ["Auth:PreviousSigningKeys:0:Key"] = Convert.ToBase64String(generated),
+        };
+        await fx.RestartAsync(crash: false);
         var tokenA = await TestAuth.TokenAsync(fx.Host.Http, "rot-op", "rotation-password");
         Assert.Equal("a", new JsonWebToken(tokenA).Kid);
+        Assert.Equal(HttpStatusCode.OK, await MeAsync(tokenG));
         Assert.Equal(HttpStatusCode.OK, await MeAsync(tokenA));
 
-        // Rotation: B signs from now on, A is still accepted.
-        fx.WriteKeys(("b", KeyRotationFixture.KeyB), ("a", KeyRotationFixture.KeyA));
+        // Rotation through the key file: B signs from now on, A is still accepted, the generated key no longer.
+        fx.UseKeyFile(("b", KeyRotationFixture.KeyB), ("a", KeyRotationFixture.KeyA));
         await fx.RestartAsync(crash: false);
         Assert.Equal("b", new JsonWebToken(fx.Host.AdminToken).Kid);
         var tokenB = await TestAuth.TokenAsync(fx.Host.Http, "rot-op", "rotation-password");
         Assert.Equal("b", new JsonWebToken(tokenB).Kid);
         Assert.Equal(HttpStatusCode.OK, await MeAsync(tokenA));
         Assert.Equal(HttpStatusCode.OK, await MeAsync(tokenB));
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(tokenG));
 
         // A taken out of the ring: its tokens stop, B's go on.
-        fx.WriteKeys(("b", KeyRotationFixture.KeyB));
+        fx.UseKeyFile(("b", KeyRotationFixture.KeyB));
         await fx.RestartAsync(crash: false);
         Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(tokenA));
         Assert.Equal(HttpStatusCode.OK, await MeAsync(tokenB));
