@@ -16,7 +16,6 @@ public sealed class SigningKeyRing
     private readonly Dictionary<string, SymmetricSecurityKey> _byKid;
 
     public SymmetricSecurityKey Current { get; }
-    public IReadOnlyCollection<SymmetricSecurityKey> All => _byKid.Values;
 
     public SigningKeyRing(NamedKey current, IEnumerable<NamedKey> previous)
     {

@@ -16,8 +16,6 @@ public sealed class HubSessions(UserRecordCheck check, AuthOptions options, ILog
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _open = new(StringComparer.Ordinal);
 
-    public int Count => _open.Count;
-
     public void Opened(HubCallerContext connection) => _open[connection.ConnectionId] = connection;
 
     public void Closed(string connectionId) => _open.TryRemove(connectionId, out _);
