@@ -53,6 +53,13 @@ public sealed class AccessTests(TokenFixture fx) : IClassFixture<TokenFixture>
         return Mint(TokenFixture.LocalKey, "visibility", "visibility", claims, DateTime.UtcNow.AddHours(1), kid);
     }
 
+    private async Task HubRefusedAsync(string token)
+    {
+        await using var hub = fx.Host.Hub(token);
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
     private async Task CreateUserAsync(string username, string role, string? supplierId = null)
     {
         using var r = await Admin.PostAsJsonAsync("/api/users", new { username, password = "long-enough-password", role, supplierId });
@@ -185,6 +192,9 @@ public sealed class AccessTests(TokenFixture fx) : IClassFixture<TokenFixture>
         // Claiming admin for the operator: refused as a whole, not promoted.
         using (var r = await Client(promoted).GetAsync("/api/users")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
         using (var r = await Client(promoted).GetAsync("/api/shipments")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
+        // And on the live hub: the honest token connects, the promoted one does not.
+        await using (var hub = fx.Host.Hub(honest)) await hub.StartAsync();
+        await HubRefusedAsync(promoted);
         // A user that does not exist, or an admin token naming a supplier: refused too.
         using (var r = await Client(Forge(new() { ["sub"] = "nobody-here", ["role"] = "admin" })).GetAsync("/api/auth/me"))
             await ProblemAsync(r, HttpStatusCode.Unauthorized);
@@ -216,6 +226,7 @@ public sealed class AccessTests(TokenFixture fx) : IClassFixture<TokenFixture>
         var rewritten = Forge(claims);
         using (var r = await Client(rewritten).GetAsync("/api/shipments/SH-KB")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
         using (var r = await Client(rewritten).GetAsync("/api/shipments/SH-KA")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
+        await HubRefusedAsync(rewritten);
         claims.Remove("supplier_id");
         using (var r = await Client(Forge(claims)).GetAsync("/api/shipments/SH-KA")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
     }
