@@ -84,7 +84,9 @@ try
     api.MapSourcingApi();
     api.MapDiagnosticsApi();
     api.MapAuditApi();
-    app.MapHub<LiveHub>("/hubs/live").RequireAuthorization(Policies.AnyUser);
+    // The bearer handler puts the token's expiry on the ticket, so SignalR closes a connection whose token has expired
+    // (checked each second); HubSessions ends connections whose user changed, and is the backstop for the expiry.
+    app.MapHub<LiveHub>("/hubs/live", o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(Policies.AnyUser);
     app.MapVisibilityDashboard();
     EndpointRules.Verify(app);
 

@@ -3,8 +3,21 @@ namespace Visibility.Host.Auth;
 /// <summary>The "Auth" configuration section. See README, "Access".</summary>
 public sealed class AuthOptions
 {
-    /// <summary>Base64 key (≥ 32 bytes) that signs the host's own tokens. Empty: generated once and kept in blob storage.</summary>
+    /// <summary>Base64 key (≥ 32 bytes) that signs the host's own tokens. Empty (and no key file): generated once and kept in blob storage.</summary>
     public string? SigningKey { get; set; }
+    /// <summary>The kid of <see cref="SigningKey"/>; empty: derived from the key.</summary>
+    public string? SigningKeyId { get; set; }
+    /// <summary>A file of keys (a mounted secret): "kid:base64" or a bare base64 key per line, the current key first.</summary>
+    public string? SigningKeyFile { get; set; }
+    /// <summary>Keys that no longer sign but whose tokens are still accepted until they expire (a rotation).</summary>
+    public List<PreviousSigningKey> PreviousSigningKeys { get; set; } = [];
+    /// <summary>
+    /// How long a user record read for the per-request check (role, supplier, disabled) is reused. On the silo that
+    /// changes a user it is dropped at once; other silos see the change within this time.
+    /// </summary>
+    public double UserRecordCacheSeconds { get; set; } = 2;
+    /// <summary>How often each silo re-checks the users and token expiry of its open hub connections.</summary>
+    public double HubSessionCheckSeconds { get; set; } = 1;
     public string Issuer { get; set; } = "visibility";
     public string Audience { get; set; } = "visibility";
     public int TokenLifetimeMinutes { get; set; } = 480;
@@ -13,6 +26,13 @@ public sealed class AuthOptions
     /// <summary>Seed the documented demo users (default: with the demo network).</summary>
     public bool? SeedDemoUsers { get; set; }
     public ExternalIssuerOptions External { get; set; } = new();
+}
+
+/// <summary>One entry of Auth:PreviousSigningKeys: its kid (empty: derived from the key) and the base64 key.</summary>
+public sealed class PreviousSigningKey
+{
+    public string? Kid { get; set; }
+    public string? Key { get; set; }
 }
 
 /// <summary>An external OpenID Connect issuer whose access tokens the host also trusts.</summary>

@@ -21,9 +21,11 @@ public static class AuthSetup
     public static async Task AddVisibilityAuthAsync(this WebApplicationBuilder builder, StorageConnection storage, ILogger logger)
     {
         var options = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
-        var key = new SymmetricSecurityKey(await SigningKeyStore.LoadOrCreateAsync(storage.ConnectionString, options.SigningKey, logger));
+        var keys = await SigningKeyStore.LoadAsync(storage.ConnectionString, options, logger);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(sp => new TokenIssuer(key, options, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<UserRecordCheck>();
         builder.Services.AddSingleton<DeviceKeyVerifier>();
         builder.Services.AddHostedService<UserSeeder>();
         builder.Services.AddSingleton<Visibility.Simulator.ISimulatorCredentialSource, HostSimulatorCredentials>();
@@ -42,7 +44,8 @@ public static class AuthSetup
                 {
                     ValidIssuer = options.Issuer,
                     ValidAudience = options.Audience,
-                    IssuerSigningKey = key,
+                    // By the token's kid: the current key or a previous one; an unknown kid finds none (401).
+                    IssuerSigningKeyResolver = (_, _, kid, _) => keys.Resolve(kid),
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     NameClaimType = JwtRegisteredClaimNames.Sub,
                     RoleClaimType = "role",
@@ -51,7 +54,7 @@ public static class AuthSetup
                 o.Events = new JwtBearerEvents
                 {
                     OnMessageReceived = HubToken,
-                    OnTokenValidated = RejectDisabledUser,
+                    OnTokenValidated = CheckUserRecord,
                 };
             });
 
@@ -104,14 +107,14 @@ public static class AuthSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>A disabled user's tokens stop working at once, not at their expiry.</summary>
-    private static async Task RejectDisabledUser(TokenValidatedContext ctx)
+    /// <summary>
+    /// A validly signed token is still only as good as the user record behind it: unknown, disabled, or another role or
+    /// supplier than the token claims → 401 (<see cref="UserRecordCheck"/>, cached per user for a couple of seconds).
+    /// </summary>
+    private static async Task CheckUserRecord(TokenValidatedContext ctx)
     {
-        var name = ctx.Principal?.Identity?.Name;
-        if (name == null) { ctx.Fail("no subject"); return; }
-        var grains = ctx.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        var user = await grains.GetGrain<IUserGrain>(name).GetView();
-        if (user == null || user.Disabled) ctx.Fail("the user is unknown or disabled");
+        var check = ctx.HttpContext.RequestServices.GetRequiredService<UserRecordCheck>();
+        if (await check.RefuseAsync(ctx.Principal!) is { } reason) ctx.Fail(reason);
     }
 
     private static string? IssuerOf(HttpContext ctx)

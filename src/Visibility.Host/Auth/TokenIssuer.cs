@@ -5,12 +5,14 @@ using Visibility.Domain.Access;
 
 namespace Visibility.Host.Auth;
 
-/// <summary>Signs the host's own bearer tokens (HS256 JWT): subject, role, supplier for supplier users, expiry.</summary>
-public sealed class TokenIssuer(SecurityKey key, AuthOptions options, TimeProvider clock)
+/// <summary>
+/// Signs the host's own bearer tokens (HS256 JWT) with the current key of the ring, named in the "kid" header:
+/// subject, role, supplier for supplier users, expiry. Role and supplier are checked against the user record on every
+/// request (<see cref="UserRecordCheck"/>), so they describe the user but never outrank it.
+/// </summary>
+public sealed class TokenIssuer(SigningKeyRing keys, AuthOptions options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-
-    public SecurityKey Key => key;
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(UserView user)
     {
@@ -32,7 +34,7 @@ public sealed class TokenIssuer(SecurityKey key, AuthOptions options, TimeProvid
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.HmacSha256),
         });
         return (token, expires);
     }

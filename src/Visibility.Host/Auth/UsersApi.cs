@@ -21,9 +21,9 @@ public static class UsersApi
         group.MapPost("/", Create).WithSummary("Create a user (the password is stored hashed)").Accepts<CreateUserRequest>("application/json")
             .WithBodyLimit(8 * 1024);
         group.MapGet("/", List).WithSummary("All users");
-        group.MapPost("/{username}/disable", (string username, IGrainFactory grains) => SetDisabled(username, true, grains))
-            .WithSummary("Disable a user: its tokens stop working at once");
-        group.MapPost("/{username}/enable", (string username, IGrainFactory grains) => SetDisabled(username, false, grains))
+        group.MapPost("/{username}/disable", (string username, IGrainFactory grains, UserRecordCheck check) => SetDisabled(username, true, grains, check))
+            .WithSummary("Disable a user: its tokens stop working and its live connections close within seconds");
+        group.MapPost("/{username}/enable", (string username, IGrainFactory grains, UserRecordCheck check) => SetDisabled(username, false, grains, check))
             .WithSummary("Enable a user again");
         return group;
     }
@@ -56,6 +56,11 @@ public static class UsersApi
         return TypedResults.Ok(views.OfType<UserView>().ToArray());
     }
 
-    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetDisabled(string username, bool disabled, IGrainFactory grains) =>
-        await grains.GetGrain<IUserGrain>(username).SetDisabled(disabled) is { } view ? TypedResults.Ok(view) : Problems.NotFound($"no user '{username}'");
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetDisabled(string username, bool disabled, IGrainFactory grains, UserRecordCheck check)
+    {
+        var view = await grains.GetGrain<IUserGrain>(username).SetDisabled(disabled);
+        // This silo stops (or resumes) the user's tokens at once; the others within the check's cache time.
+        check.Forget(username);
+        return view != null ? TypedResults.Ok(view) : Problems.NotFound($"no user '{username}'");
+    }
 }

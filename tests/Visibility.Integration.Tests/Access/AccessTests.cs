@@ -37,13 +37,34 @@ public sealed class AccessTests(TokenFixture fx) : IClassFixture<TokenFixture>
         return client;
     }
 
-    private static string Mint(byte[] key, string issuer, string audience, Dictionary<string, object> claims, DateTime expires) =>
+    private static string Mint(byte[] key, string issuer, string audience, Dictionary<string, object> claims, DateTime expires, string? kid = null) =>
         new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer, Audience = audience, Claims = claims,
             IssuedAt = expires.AddHours(-1), NotBefore = expires.AddHours(-1), Expires = expires,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key) { KeyId = kid }, SecurityAlgorithms.HmacSha256),
         });
+
+    /// <summary>A token signed with the host's real key under the kid its own tokens carry: only the claims are the test's.</summary>
+    private string Forge(Dictionary<string, object> claims)
+    {
+        var kid = new JsonWebToken(fx.Host.AdminToken).Kid;
+        Assert.False(string.IsNullOrEmpty(kid), "the host's tokens name their key");
+        return Mint(TokenFixture.LocalKey, "visibility", "visibility", claims, DateTime.UtcNow.AddHours(1), kid);
+    }
+
+    private async Task HubRefusedAsync(string token)
+    {
+        await using var hub = fx.Host.Hub(token);
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private async Task CreateUserAsync(string username, string role, string? supplierId = null)
+    {
+        using var r = await Admin.PostAsJsonAsync("/api/users", new { username, password = "long-enough-password", role, supplierId });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+    }
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
@@ -157,5 +178,67 @@ public sealed class AccessTests(TokenFixture fx) : IClassFixture<TokenFixture>
         var supplierWithout = External(new() { ["sub"] = "ext-4", ["roles"] = new[] { "supplier" } });
         foreach (var token in new[] { noRole, wrongAudience, supplierWithout })
             using (var r = await Client(token).GetAsync("/api/auth/me")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_validly_signed_token_claiming_another_role_than_the_users_record_gets_401()
+    {
+        await CreateUserAsync("op-claims", "operator");
+        var honest = Forge(new() { ["sub"] = "op-claims", ["role"] = "operator" });
+        var promoted = Forge(new() { ["sub"] = "op-claims", ["role"] = "admin" });
+        // The honest token signed the same way works (and an operator may not list users): the key and kid are right.
+        using (var r = await Client(honest).GetAsync("/api/shipments")) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        using (var r = await Client(honest).GetAsync("/api/users")) await ProblemAsync(r, HttpStatusCode.Forbidden);
+        // Claiming admin for the operator: refused as a whole, not promoted.
+        using (var r = await Client(promoted).GetAsync("/api/users")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
+        using (var r = await Client(promoted).GetAsync("/api/shipments")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
+        // And on the live hub: the honest token connects, the promoted one does not.
+        await using (var hub = fx.Host.Hub(honest)) await hub.StartAsync();
+        await HubRefusedAsync(promoted);
+        // A user that does not exist, or an admin token naming a supplier: refused too.
+        using (var r = await Client(Forge(new() { ["sub"] = "nobody-here", ["role"] = "admin" })).GetAsync("/api/auth/me"))
+            await ProblemAsync(r, HttpStatusCode.Unauthorized);
+        using (var r = await Client(Forge(new() { ["sub"] = "admin", ["role"] = "admin", ["supplier_id"] = "SUP-KA" })).GetAsync("/api/auth/me"))
+            await ProblemAsync(r, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_suppliers_token_rewritten_to_another_supplier_gets_401()
+    {
+        foreach (var (id, locode) in new[] { ("SUP-KA", "CNSZX"), ("SUP-KB", "VNSGN") })
+            using (var r = await Admin.PostAsJsonAsync("/api/suppliers", new
+            {
+                id, name = "Supplier " + id, country = locode[..2],
+                sites = new[] { new { id = "S1", name = "Plant", locode, parts = new[] { new { partNumber = "P-1", factoryIds = new[] { "F-1" } } } } },
+            })) Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        foreach (var (shipment, supplier) in new[] { ("SH-KA", "SUP-KA"), ("SH-KB", "SUP-KB") })
+            using (var r = await Admin.PostAsJsonAsync("/api/shipments", Matrix.Booking(shipment, supplier)))
+                Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        await CreateUserAsync("sup-ka", "supplier", "SUP-KA");
+        var real = await TestAuth.TokenAsync(Admin, "sup-ka", "long-enough-password");
+        using (var r = await Client(real).GetAsync("/api/shipments/SH-KA")) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        using (var r = await Client(real).GetAsync("/api/shipments/SH-KB")) await ProblemAsync(r, HttpStatusCode.NotFound);
+
+        // The same claims with the other supplier, signed with the real key under the real kid.
+        var claims = new JsonWebToken(real).Claims.Where(c => c.Type is "sub" or "role" or "name" or "jti")
+            .ToDictionary(c => c.Type, c => (object)c.Value);
+        claims["supplier_id"] = "SUP-KB";
+        var rewritten = Forge(claims);
+        using (var r = await Client(rewritten).GetAsync("/api/shipments/SH-KB")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
+        using (var r = await Client(rewritten).GetAsync("/api/shipments/SH-KA")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
+        await HubRefusedAsync(rewritten);
+        claims.Remove("supplier_id");
+        using (var r = await Client(Forge(claims)).GetAsync("/api/shipments/SH-KA")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Tokens_name_their_key_and_a_token_naming_an_unknown_key_gets_401()
+    {
+        var kid = new JsonWebToken(fx.Host.AdminToken).Kid;
+        var claims = new Dictionary<string, object> { ["sub"] = "admin", ["role"] = "admin" };
+        using (var r = await Client(Forge(claims)).GetAsync("/api/auth/me")) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        // The right key under a kid the host does not know: refused, although the signature itself would verify.
+        var unknown = Mint(TokenFixture.LocalKey, "visibility", "visibility", claims, DateTime.UtcNow.AddHours(1), kid: "retired-" + kid);
+        using (var r = await Client(unknown).GetAsync("/api/auth/me")) await ProblemAsync(r, HttpStatusCode.Unauthorized);
     }
 }

@@ -35,7 +35,7 @@ public class HostFixture : IAsyncLifetime
         Host = await HostProcess.StartAsync(ConnectionString, $"{Name}-r{++_restarts}", Settings, port);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Host != null) await Host.DisposeAsync();
         if (_azurite != null) await _azurite.DisposeAsync();

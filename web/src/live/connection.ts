@@ -11,7 +11,7 @@ import {
   type RetryContext,
 } from "@microsoft/signalr";
 import type { ShipmentView } from "../api/types";
-import { accessToken } from "../auth/session";
+import { accessToken, signOut } from "../auth/session";
 import type { FeedContext, LiveFeed } from "./snapshotFeed";
 
 export type LinkState = "connecting" | "live" | "reconnecting" | "offline";
@@ -29,6 +29,17 @@ const MAX_RETRY_MS = 5_000;
 
 export function retryDelayMs(previousRetryCount: number): number {
   return Math.min(MAX_RETRY_MS, 500 * Math.pow(2, previousRetryCount));
+}
+
+/**
+ * True when the hub refused the token (401 on negotiate): the session has ended (the user was disabled or the token
+ * expired; the server has already closed the connection), so retrying with the same token is pointless. The client
+ * wraps the negotiate HttpError in a FailedToNegotiateWithServerError that keeps only its text ("… Status code '401'").
+ */
+export function sessionRefused(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const { statusCode, message } = err as { statusCode?: unknown; message?: unknown };
+  return statusCode === 401 || (typeof message === "string" && message.includes("Status code '401'"));
 }
 
 /** SignalR's own log goes to the debug console: the header shows the state that matters. */
@@ -54,7 +65,13 @@ export class LiveConnection {
       // Browsers cannot put headers on a WebSocket: SignalR sends the token as access_token.
       .withUrl(HUB_URL, { accessTokenFactory: () => accessToken() })
       .withAutomaticReconnect({
-        nextRetryDelayInMilliseconds: (ctx: RetryContext) => retryDelayMs(ctx.previousRetryCount),
+        nextRetryDelayInMilliseconds: (ctx: RetryContext) => {
+          if (sessionRefused(ctx.retryReason)) {
+            this.endSession();
+            return null;
+          }
+          return retryDelayMs(ctx.previousRetryCount);
+        },
       })
       .configureLogging(quietLogger)
       .build();
@@ -114,12 +131,19 @@ export class LiveConnection {
         await this.afterConnected();
         return;
       } catch (err) {
+        if (sessionRefused(err)) return this.endSession();
         const delay = retryDelayMs(this.startAttempts++);
         this.handlers.onState("offline", `live feed unreachable — retrying in ${Math.round(delay / 1000)} s`);
         console.debug("[live] start failed", err);
         await sleep(delay);
       }
     }
+  }
+
+  /** The token is no longer accepted: stop, and send the user to the sign-in page (as a 401 from the API does). */
+  private endSession(): void {
+    this.stopped = true;
+    signOut("expired");
   }
 
   /** After a (re)connect: fresh snapshots, and re-watch the open shipment. */
