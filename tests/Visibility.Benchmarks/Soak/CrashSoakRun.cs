@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Visibility.Benchmarks.Report;
 using Visibility.Integration.Tests.Faults;
-using static Visibility.Integration.Tests.Shipments.ShipmentApi;
 
 namespace Visibility.Benchmarks.Soak;
 
@@ -24,7 +23,7 @@ public sealed class CrashSoakRun(BenchmarkOptions options)
         Out.Line("options", $"{shipments} shipments, batches of {options.Batch}, {options.Concurrency} senders, {duration.TotalSeconds:0} s, a kill every 4–12 s");
 
         await using var app = await EmbeddedApplication.StartAsync("soak");
-        for (var s = 0; s < shipments; s++) await CreateAsync(app.Http, Booking($"SOAK-{runTag}-{s}"));
+        for (var s = 0; s < shipments; s++) await CreateAsync(app.Http, $"SOAK-{runTag}-{s}");
         var path = await RouteAsync(app.Http, $"SOAK-{runTag}-0");
         var t0 = DateTimeOffset.UtcNow.AddDays(-2);
 
@@ -52,7 +51,7 @@ public sealed class CrashSoakRun(BenchmarkOptions options)
                     try
                     {
                         using var response = await http.PostAsJsonAsync("/api/telemetry", batch.Select(n =>
-                            (object)Reading($"SOAK-{runTag}-{n % shipments}", $"s{n}", t0.AddSeconds(n), path[n % path.Length].Lat, path[n % path.Length].Lon)));
+                            Reading($"SOAK-{runTag}-{n % shipments}", $"s{n}", t0.AddSeconds(n), path[n % path.Length].Lat, path[n % path.Length].Lon)));
                         if (response.StatusCode == HttpStatusCode.Accepted)
                         {
                             foreach (var n in batch) acknowledged.AddOrUpdate((int)(n % shipments), 1, (_, c) => c + 1);
@@ -79,7 +78,7 @@ public sealed class CrashSoakRun(BenchmarkOptions options)
                 // Storage alone: the host restarts it; the senders carry on through the 503s.
                 storageKills++;
                 var before = app.AzuritePid;
-                Integration.Tests.Hosting.HostProcess.Signal(before, EmbeddedApplication.SigKill);
+                Visibility.Integration.Tests.Hosting.HostProcess.Signal(before, EmbeddedApplication.SigKill);
                 while (!ct.IsCancellationRequested && (SafePid(app) is not { } now || now == before || !await ReadyAsync(app))) await Task.Delay(50, ct);
                 recoveries.Add(killed.Elapsed.TotalMilliseconds);
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
@@ -121,6 +120,32 @@ public sealed class CrashSoakRun(BenchmarkOptions options)
         if (recoveries.Count > 0)
             Out.Line("back to ready after a kill", $"median {Percentile(recoveries, 0.5) / 1000:0.0} s, max {recoveries.Max() / 1000:0.0} s (whole-application kills include the host's start)");
     }
+
+    private static async Task CreateAsync(HttpClient http, string id)
+    {
+        using var response = await http.PostAsJsonAsync("/api/shipments", new
+        {
+            id, reference = "PO-" + id, mode = "ocean", origin = "CNSHA", destination = "USLAX",
+            plannedDeparture = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1), TimeSpan.Zero).ToString("O"),
+            cargo = new[] { new { partNumber = "IC-MCU-32F4", quantity = 10, factoryId = "F-MTY" } },
+        });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"booking {id}: {(int)response.StatusCode}");
+    }
+
+    private static async Task<(double Lat, double Lon)[]> RouteAsync(HttpClient http, string id)
+    {
+        var route = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/shipments/{id}/route");
+        return route.GetProperty("path").EnumerateArray().Select(p => (p[1].GetDouble(), p[0].GetDouble())).ToArray();
+    }
+
+    private static object Reading(string shipmentId, string messageId, DateTimeOffset at, double lat, double lon) => new
+    {
+        messageId, shipmentId, timestamp = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        lat, lon, speedKnots = 17.0,
+    };
+
+    private static Task<System.Text.Json.JsonElement> GetAsync(HttpClient http, string id) =>
+        http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/shipments/{id}");
 
     private static int? SafePid(EmbeddedApplication app)
     {

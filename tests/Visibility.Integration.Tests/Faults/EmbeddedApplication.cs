@@ -1,3 +1,7 @@
+using System.Net;
+using System.Text.Json;
+using Visibility.Integration.Tests.Hosting;
+
 namespace Visibility.Integration.Tests.Faults;
 
 /// <summary>
@@ -44,7 +48,7 @@ public sealed class EmbeddedApplication : IAsyncDisposable
         var azurite = AzuritePid;
         HostProcess.Signal(azurite, SigKill);
         Host.SignalGroup(SigKill);
-        Assert.True(await Host.WaitForExitAsync(TimeSpan.FromSeconds(10)), "the host survived SIGKILL");
+        if (!await Host.WaitForExitAsync(TimeSpan.FromSeconds(10))) throw new TimeoutException("the host survived SIGKILL");
         await WaitGoneAsync(azurite, TimeSpan.FromSeconds(10));
     }
 

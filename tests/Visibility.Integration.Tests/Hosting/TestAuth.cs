@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using System.Net.Http.Json;
 
 namespace Visibility.Integration.Tests.Hosting;
