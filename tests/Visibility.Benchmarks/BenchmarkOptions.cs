@@ -22,6 +22,9 @@ public sealed record BenchmarkOptions
     /// <summary>Run only the closure (issue 6): Suez closes with --shipments active shipments through it; re-plan and push vs a plain loop.</summary>
     public bool Disruption { get; init; }
 
+    /// <summary>Start the host on the embedded default (its own Azurite, acknowledgements after index saves).</summary>
+    public bool Embedded { get; init; }
+
     /// <summary>Run only the crash soak (issue 11): ingest while the application or its storage is killed at random.</summary>
     public bool Soak { get; init; }
 
@@ -44,6 +47,8 @@ public sealed record BenchmarkOptions
           --buffers          only the buffer wave: 10,000 buffers recalculated and pushed when 1,000 shipments slip
           --whatif           only the factory-wide what-if: 5,000 parts (500 with --quick), CN → VN/MX, API vs plain loop
           --disruption       only the closure: Suez closes with --shipments shipments through it, re-planned and pushed
+          --embedded         start the host on the embedded default (durable acknowledgements: an Azurite index save
+                             before each answer, shared by concurrent requests) instead of on an Azurite we start
           --soak             only the crash soak: ingest on the embedded default for --duration s (default 120) with
                              random kills of the whole application or its storage; acknowledged vs lost readings
         """;
@@ -60,6 +65,7 @@ public sealed record BenchmarkOptions
             if (name == "--whatif") { options = options with { WhatIf = true }; continue; }
             if (name == "--disruption") { options = options with { Disruption = true }; continue; }
             if (name == "--soak") { options = options with { Soak = true }; continue; }
+            if (name == "--embedded") { options = options with { Embedded = true }; continue; }
             if (name is "--help" or "-h") throw new UsageException("");
             if (i + 1 >= args.Length) throw new UsageException($"{name} needs a value");
             string value = args[++i];

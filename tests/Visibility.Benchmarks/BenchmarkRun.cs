@@ -36,11 +36,11 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
             return;
         }
         Out.Block($"Visibility benchmark (run {runTag})");
-        Out.Line("options", $"shipments {options.Shipments:N0}, batch {options.Batch}, duration {options.DurationSeconds} s, rate {(options.Rate > 0 ? options.Rate.ToString("N0") : "max")}, latency-rate {options.LatencyRate:N0}/s, concurrency {options.Concurrency}{(options.Quick ? " (quick)" : "")}");
+        Out.Line("options", $"{(options.Embedded ? "embedded default (durable acknowledgements), " : "")}shipments {options.Shipments:N0}, batch {options.Batch}, duration {options.DurationSeconds} s, rate {(options.Rate > 0 ? options.Rate.ToString("N0") : "max")}, latency-rate {options.LatencyRate:N0}/s, concurrency {options.Concurrency}{(options.Quick ? " (quick)" : "")}");
 
         // The forced GC lets the setup phase measure the managed heap per shipment (live objects only).
         await using var target = options.Url is { } url ? await BenchTarget.AttachAsync(url)
-            : await BenchTarget.StartAsync(new Dictionary<string, string> { [HostMemory.AllowGcSetting] = "true" });
+            : await BenchTarget.StartAsync(new Dictionary<string, string> { [HostMemory.AllowGcSetting] = "true" }, options.Embedded);
         Out.Line("host", $"{target.BaseUrl}{(target.HostPid is { } pid ? $" (pid {pid}, Azurite pid {target.AzuritePid})" : " (not started by us)")}");
         if (target.LogPath != null) Out.Line("host log", $"{target.LogPath}");
         Out.HostLog(target.TakeNotableLogLines());

@@ -25,7 +25,15 @@ public sealed class BenchTarget : IAsyncDisposable
 
     public string BaseUrl { get; }
     public int? HostPid => _host?.Id;
-    public int? AzuritePid => _azurite?.ProcessId;
+    /// <summary>Our Azurite's pid, or on the embedded default the one the host runs (from its pid file).</summary>
+    public int? AzuritePid => _azurite?.ProcessId ?? EmbeddedAzuritePid();
+
+    private int? EmbeddedAzuritePid()
+    {
+        if (_azuriteData is null) return null;
+        try { return int.Parse(File.ReadAllText(Path.Combine(_azuriteData, "azurite", "azurite.pid")).Trim()); }
+        catch (Exception ex) when (ex is IOException or FormatException) { return null; }
+    }
     public string? LogPath { get; }
     public HttpClient Http { get; }
 
@@ -84,12 +92,14 @@ public sealed class BenchTarget : IAsyncDisposable
             .Build();
 
     /// <param name="settings">Extra host configuration ("Section:Key" → value), passed as environment variables.</param>
-    public static async Task<BenchTarget> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="embedded">Run the host on the embedded default (its own Azurite, durable acknowledgements with index
+    /// saves) instead of pointing it at an Azurite we start (a connection string: no saves, Azurite's 5 s window).</param>
+    public static async Task<BenchTarget> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool embedded = false)
     {
         if (!File.Exists(TestPaths.HostDll))
             throw new FileNotFoundException($"host not built: {TestPaths.HostDll}; run `dotnet build src/Visibility.Host -c Release` first");
         string data = Path.Combine(Path.GetTempPath(), "visibility-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var azurite = await AzuriteServer.StartAsync(new AzuriteOptions { DataPath = data }, NullLogger.Instance, CancellationToken.None);
+        var azurite = embedded ? null : await AzuriteServer.StartAsync(new AzuriteOptions { DataPath = data }, NullLogger.Instance, CancellationToken.None);
 
         int httpPort = FreePort.Next();
         string baseUrl = $"http://127.0.0.1:{httpPort}";
@@ -102,7 +112,8 @@ public sealed class BenchTarget : IAsyncDisposable
         };
         psi.ArgumentList.Add(TestPaths.HostDll);
         psi.Environment["Urls"] = baseUrl;
-        psi.Environment["Storage__ConnectionString"] = azurite.ConnectionString;
+        if (azurite is not null) psi.Environment["Storage__ConnectionString"] = azurite.ConnectionString;
+        else psi.Environment["Storage__DataPath"] = data;
         psi.Environment["Data__Path"] = TestPaths.SharedData;
         psi.Environment["Orleans__SiloPort"] = FreePort.Next().ToString();
         psi.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString();
