@@ -37,8 +37,8 @@ public static class TelemetryApi
         var note = AuditNote.For(request.HttpContext);
         (note.Actor, note.ActorKind, note.Role) = (device.DeviceId, "tracker", "tracker");
         if (!recovery.Recovered) return Problems.Unavailable("the ingest log is being replayed; retry shortly");
-        var (body, length, tooLarge) = await JsonBody.ReadBytesAsync(request);
-        if (tooLarge != null) return tooLarge;
+        var (body, length, refused) = await JsonBody.ReadBytesAsync(request);
+        if (refused != null) return refused;
         try
         {
             var outcome = await ingestor.IngestAsync(body.AsMemory(0, length), device.Allows);
