@@ -82,7 +82,9 @@ public sealed class WriteEndpointBadInputFixture : HostFixture
 /// <summary>
 /// Bad input over every write endpoint the host lists (GET /api/diagnostics/endpoints): malformed and truncated JSON,
 /// wrong types, NaN/Infinity, unknown properties, over-long strings, control characters, values just outside the rules,
-/// huge bodies (with and without Content-Length), bad ids in the path, expired and replayed tokens, revoked tracker keys.
+/// huge bodies (with and without Content-Length), bad ids in the path, expired and replayed tokens, revoked tracker keys,
+/// invalid UTF-8 and lone surrogate escapes in string values and property names (400 naming the field), and bodies sent
+/// as another content type (415).
 /// Each case asserts the status, RFC 9457 problem details (naming the field where there is one) and that the objects
 /// the endpoint writes read the same before and after. Unicode and injection strings are accepted as data and come
 /// back verbatim. A write endpoint without cases here fails the test.
@@ -216,7 +218,7 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputFixture fx) 
     /// <summary>
     /// Seeded byte mutations of every write endpoint's valid body (flips, inserts of bytes that break UTF-8, JSON or
     /// escapes, deletions, truncations): whatever comes back, it is never a 5xx, and never a stack trace. Deterministic (the
-    /// same seed, the same requests), a few hundred requests, bounded in time.
+    /// same seed, the same mutations of the same bodies; only their dates follow the clock), a few hundred requests, bounded in time.
     /// </summary>
     [Fact]
     public async Task Fuzzed_bodies_never_get_a_5xx()
