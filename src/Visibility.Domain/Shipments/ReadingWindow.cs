@@ -33,9 +33,10 @@ public enum WindowCheck
 /// The rule that makes a replay harmless whatever its age: a reading at or below the floor, or more than 24 h older than
 /// the newest reading, is <see cref="WindowCheck.Stale"/> and never applied. Every applied reading newer than the floor
 /// is still in the ring (a block is only let go of by raising the floor over all of its readings), so a reading newer
-/// than the floor and within 24 h is either in the ring (a duplicate) or new. Hence: within the last 24 h of readings
-/// and the last 992–1,024 of them (whichever is less), a retry is recognised as a duplicate; older, it is stale. Neither
-/// is counted twice. Memory: 4 bytes per reading plus 16 bytes per block, at most 4.5 KB per shipment.
+/// than the floor and within 24 h is either in the ring (a duplicate) or new. Hence a retry of an applied reading is a
+/// duplicate while the ring holds it (always the last 992 readings at least; all of the last 24 h at one reading every
+/// 87 s or slower) and stale after: never applied twice. Memory: 4 bytes per reading plus 16 bytes per block: 4.7 KB live at most per shipment
+/// (ReadingWindowMemoryFigures).
 /// </para>
 /// </summary>
 [GenerateSerializer]
