@@ -11,6 +11,7 @@ namespace Visibility.Domain.Tests.Shipments;
 /// only the bounds the README states. Run alone (other tests allocating in parallel blur the heap figure):
 /// <c>dotnet test --project tests/Visibility.Domain.Tests -- --filter-class '*ReadingWindowMemoryFigures*' --output Detailed</c>.
 /// </summary>
+[Collection(nameof(ReadingWindowMemoryFigures))]
 public class ReadingWindowMemoryFigures
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
@@ -67,3 +68,7 @@ public class ReadingWindowMemoryFigures
         }
     }
 }
+
+/// <summary>The heap figure needs the process to itself: this collection runs after the parallel ones, alone.</summary>
+[CollectionDefinition(nameof(ReadingWindowMemoryFigures), DisableParallelization = true)]
+public sealed class ReadingWindowMemoryFiguresCollection;
