@@ -26,6 +26,8 @@ public static class UsgsFeed
 
     public static UsgsParseResult Parse(ReadOnlySpan<byte> json)
     {
+        // JsonDocument reads text that is not text and throws only when a string is read: refuse it here, by its path.
+        if (JsonText.Check(json) is { } notText) return new([], [], notText.Reason, notText.Path);
         JsonDocument doc;
         try { doc = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 16 }); }
         catch (JsonException ex) { return new([], [], $"not JSON: {ex.Message.Split('.')[0]}"); }

@@ -5,13 +5,12 @@ using Visibility.Domain.Telemetry;
 namespace Visibility.Domain.Shipments;
 
 /// <summary>
-/// Everything a shipment grain persists. Kept compact on purpose (a bounded, thinned track and a small ring of
-/// recent message ids) so 10,000 active shipments fit in a few hundred MB; the full reading history is in the ingest log.
+/// Everything a shipment grain persists. Kept compact on purpose (a bounded, thinned track and a compact window of
+/// recent message id fingerprints) so 10,000 active shipments fit in a few hundred MB; the full reading history is in the ingest log.
 /// </summary>
 [GenerateSerializer]
 public sealed class ShipmentState
 {
-    public const int RecentMessageCapacity = 128;
     public const int TemperatureHistoryCapacity = 48;
     public const int TrackCapacity = 240;
 
@@ -42,10 +41,13 @@ public sealed class ShipmentState
 
     [Id(20)] public List<TrackPoint> Track { get; set; } = [];
     [Id(21)] public List<TemperatureSample> Temperatures { get; set; } = [];
-    /// <summary>Ring of hashes of the last message ids: replays and client retries are recognised as duplicates.</summary>
+    /// <summary>
+    /// Before <see cref="Window"/>: a ring of hashes of the last 128 message ids. Only read from state stored by an older
+    /// host, moved into the window by the first reading after it (then empty, and no longer written).
+    /// </summary>
     [Id(22)]
     [System.Text.Json.Serialization.JsonConverter(typeof(Int64ArrayBase64JsonConverter))]
-    public long[] RecentMessageHashes { get; set; } = new long[RecentMessageCapacity];
+    public long[] RecentMessageHashes { get; set; } = [];
     [Id(23)] public int RecentNext { get; set; }
 
     [Id(24)] public List<Milestone> Milestones { get; set; } = [];
@@ -57,6 +59,8 @@ public sealed class ShipmentState
     [Id(27)] public double PlannedDistanceKm { get; set; }
     /// <summary>How the current route leaves the base route (origin → destination avoiding <see cref="Avoid"/>) mid-voyage, in order.</summary>
     [Id(28)] public List<RouteSplice> Splices { get; set; } = [];
+    /// <summary>The idempotency window: which readings were applied (retries and log replays are recognised), see <see cref="ReadingWindow"/>.</summary>
+    [Id(29)] public ReadingWindow Window { get; set; } = new();
 
     public bool Exists => Definition != null;
     public bool IsFinished => Status is ShipmentStatus.Arrived or ShipmentStatus.Delivered;

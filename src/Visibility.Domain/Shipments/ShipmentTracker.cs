@@ -7,7 +7,11 @@ namespace Visibility.Domain.Shipments;
 /// <summary>What a shipment needs besides its state to interpret telemetry: the planned route and its end points.</summary>
 public sealed record ShipmentContext(RouteGeometry Route, GeoPoint Origin, GeoPoint Destination, AlertThresholds Thresholds);
 
-public enum ApplyOutcome { Applied, Duplicate, OutOfOrder }
+/// <summary>
+/// Applied (moved the shipment), OutOfOrder (kept in the history, older than the newest), Duplicate (already applied),
+/// Stale (older than the idempotency window: not applied, see <see cref="ReadingWindow"/>).
+/// </summary>
+public enum ApplyOutcome { Applied, Duplicate, OutOfOrder, Stale }
 
 /// <summary>
 /// The rules of a moving shipment as plain code: de-duplication, progress along the planned route, speed smoothing,
@@ -22,10 +26,18 @@ public static class ShipmentTracker
 
     public static ApplyOutcome Apply(ShipmentState s, TelemetryReading r, ShipmentContext ctx, List<AlertChange> changes)
     {
-        long hash = MessageHash(r.MessageId);
-        if (Array.IndexOf(s.RecentMessageHashes, hash) >= 0) return ApplyOutcome.Duplicate;
-        s.RecentMessageHashes[s.RecentNext] = hash;
-        s.RecentNext = (s.RecentNext + 1) % s.RecentMessageHashes.Length;
+        if (s.RecentMessageHashes.Length > 0)
+        {
+            s.Window.ImportLegacy(s.RecentMessageHashes, s.LastReadingAt ?? r.Timestamp);
+            (s.RecentMessageHashes, s.RecentNext) = ([], 0);
+        }
+        uint fingerprint = ReadingWindow.Fingerprint(MessageHash(r.MessageId));
+        switch (s.Window.Check(fingerprint, r.Timestamp))
+        {
+            case WindowCheck.Duplicate: return ApplyOutcome.Duplicate;
+            case WindowCheck.Stale: return ApplyOutcome.Stale;
+        }
+        s.Window.Add(fingerprint, r.Timestamp);
         s.ReadingCount++;
 
         RecordHistory(s, r);

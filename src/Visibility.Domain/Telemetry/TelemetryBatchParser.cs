@@ -52,6 +52,11 @@ public static class TelemetryBatchParser
         {
             errors.Add("$", $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}");
         }
+        catch (InvalidOperationException)
+        {
+            // The reader's "cannot transcode" family (text that is not text) where no field check caught it first.
+            errors.Add("$", JsonText.NotText);
+        }
         return errors.IsEmpty ? new Result(readings, errors) : new Result([], errors);
     }
 
@@ -90,10 +95,12 @@ public static class TelemetryBatchParser
             if (flag == Seen.None)
             {
                 // Echoed in the answer: bounded, whatever the sender named it.
-                string unknown = reader.GetString()!;
+                string? unknown = JsonText.GetStringOrNull(ref reader);
+                string message = unknown == null ? JsonText.NameNotText : "unknown property";
+                unknown ??= "\uFFFD";
                 if (unknown.Length > 64) unknown = unknown[..64] + "…";
                 reader.Read();
-                errors.Add(new FieldPath(index, unknown).ToString(), "unknown property");
+                errors.Add(new FieldPath(index, unknown).ToString(), message);
                 reader.Skip();
                 continue;
             }
@@ -156,7 +163,8 @@ public static class TelemetryBatchParser
     private static string? ReadId(ref Utf8JsonReader reader, FieldPath field, ValidationErrors errors)
     {
         if (reader.TokenType != JsonTokenType.String) { errors.Add(field.ToString(), "must be a string"); reader.Skip(); return null; }
-        string value = reader.GetString()!;
+        string? value = JsonText.GetStringOrNull(ref reader);
+        if (value == null) { errors.Add(field.ToString(), JsonText.NotText); return null; }
         if (!TextRules.IsValidId(value, MaxIdLength, out var why)) { errors.Add(field.ToString(), why); return null; }
         return value;
     }
@@ -164,7 +172,8 @@ public static class TelemetryBatchParser
     private static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader, FieldPath field, ValidationErrors errors)
     {
         if (reader.TokenType != JsonTokenType.String) { errors.Add(field.ToString(), "must be an RFC 3339 string"); reader.Skip(); return null; }
-        if (!Rfc3339.TryParse(reader.GetString()!, out var value))
+        if (JsonText.GetStringOrNull(ref reader) is not { } text) { errors.Add(field.ToString(), JsonText.NotText); return null; }
+        if (!Rfc3339.TryParse(text, out var value))
         {
             errors.Add(field.ToString(), "must be an RFC 3339 date-time with a time zone, e.g. 2026-11-22T10:00:00Z");
             return null;

@@ -39,7 +39,10 @@ public enum CreateOutcome { Created, AlreadyExists, Conflict, NoRoute }
 public sealed record CreateShipmentResult([property: Id(0)] CreateOutcome Outcome, [property: Id(1)] ShipmentView? View, [property: Id(2)] string? Reason = null);
 
 [GenerateSerializer, Immutable]
-public readonly record struct IngestResult([property: Id(0)] int Accepted, [property: Id(1)] int Duplicates);
+/// <param name="Accepted">Readings applied (including older ones kept only in the history).</param>
+/// <param name="Duplicates">Readings recognised as applied already (a retry or a replay).</param>
+/// <param name="Stale">Readings older than the idempotency window, not applied (see <c>ReadingWindow</c>).</param>
+public readonly record struct IngestResult([property: Id(0)] int Accepted, [property: Id(1)] int Duplicates, [property: Id(2)] int Stale = 0);
 
 public enum MilestoneOutcome { Recorded, Duplicate, Conflict, NotFound }
 

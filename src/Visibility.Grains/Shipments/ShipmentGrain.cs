@@ -115,12 +115,16 @@ public sealed class ShipmentGrain(
     public Task<IngestResult> Ingest(TelemetryReading[] readings)
     {
         if (!S.Exists || _context == null) return Task.FromResult(new IngestResult(0, 0));
-        int accepted = 0, duplicates = 0;
+        int accepted = 0, duplicates = 0, stale = 0;
         var changes = new List<AlertChange>();
         foreach (var reading in readings)
         {
-            if (ShipmentTracker.Apply(S, reading, _context, changes) == ApplyOutcome.Duplicate) duplicates++;
-            else accepted++;
+            switch (ShipmentTracker.Apply(S, reading, _context, changes))
+            {
+                case ApplyOutcome.Duplicate: duplicates++; break;
+                case ApplyOutcome.Stale: stale++; break;
+                default: accepted++; break;
+            }
         }
         if (accepted > 0)
         {
@@ -132,7 +136,7 @@ public sealed class ShipmentGrain(
             // Not awaited: ingest must not wait on factories; a lost update is repaired by the next ETA move.
             NotifyFactoriesAsync(force: false).Ignore();
         }
-        return Task.FromResult(new IngestResult(accepted, duplicates));
+        return Task.FromResult(new IngestResult(accepted, duplicates, stale));
     }
 
     public async Task<MilestoneResult> PostMilestone(Milestone milestone)

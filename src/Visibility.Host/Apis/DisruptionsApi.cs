@@ -100,8 +100,8 @@ public static class DisruptionsApi
 
     private static async Task<IResult> ImportUsgs(HttpRequest request, UsgsImporter importer, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (body, length, tooLarge) = await JsonBody.ReadBytesAsync(request, MaxFeedBytes);
-        if (tooLarge != null) return tooLarge;
+        var (body, length, refused) = await JsonBody.ReadBytesAsync(request, MaxFeedBytes);
+        if (refused != null) return refused;
         try
         {
             var report = await importer.ImportAsync(body.AsMemory(0, length), "api:" + Caller.From(user).Name, cancellationToken);

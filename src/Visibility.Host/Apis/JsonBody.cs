@@ -36,11 +36,36 @@ public static class JsonBody
     }
 
     /// <summary>
-    /// Reads the whole body up to <paramref name="maxBytes"/> (default: the endpoint's cap, see <see cref="BodyLimits"/>);
-    /// null plus a 413 problem when it is larger.
+    /// Reads the whole JSON body up to <paramref name="maxBytes"/> (default: the endpoint's cap, see <see cref="BodyLimits"/>)
+    /// and checks it is text. Null plus a problem when it is not a JSON body (415), larger than the cap (413), or has a
+    /// string or property name that is not valid UTF-8 or holds an unpaired surrogate escape (400 naming its JSON path):
+    /// every JSON endpoint comes through here, so no parser behind it meets such a string.
     /// </summary>
-    public static Task<(byte[]? Body, int Length, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, int? maxBytes = null) =>
-        ReadCappedAsync(request, maxBytes ?? BodyLimits.For(request.HttpContext));
+    public static async Task<(byte[]? Body, int Length, IResult? Problem)> ReadBytesAsync(HttpRequest request, int? maxBytes = null)
+    {
+        if (!IsJson(request)) return (null, 0, UnsupportedMediaType(request));
+        var (body, length, tooLarge) = await ReadCappedAsync(request, maxBytes ?? BodyLimits.For(request.HttpContext));
+        if (tooLarge != null) return (null, 0, tooLarge);
+        if (JsonText.Check(body.AsSpan(0, length)) is { } notText)
+        {
+            Return(body!);
+            return (null, 0, Problems.Invalid(notText.Path, notText.Reason));
+        }
+        return (body, length, null);
+    }
+
+    /// <summary>application/json or a +json type, in UTF-8 (RFC 8259: JSON exchanged between systems is UTF-8).</summary>
+    public static bool IsJson(HttpRequest request)
+    {
+        if (!request.HasJsonContentType()) return false;
+        var charset = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.Charset.Value : null;
+        return charset == null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static ProblemHttpResult UnsupportedMediaType(HttpRequest request) =>
+        Problems.UnsupportedMediaType(string.IsNullOrEmpty(request.ContentType)
+            ? "the body must be JSON: send Content-Type: application/json"
+            : $"the body must be JSON (Content-Type: application/json, UTF-8), not '{Clip(request.ContentType)}'");
 
     private static async Task<(byte[]? Body, int Length, ProblemHttpResult? Problem)> ReadCappedAsync(HttpRequest request, int maxBytes)
     {
@@ -90,8 +115,8 @@ public static class JsonBody
     /// <summary>Deserializes a small JSON body strictly; a problem names the field when it does not fit the contract.</summary>
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, int? maxBytes = null) where T : class
     {
-        var (body, length, tooLarge) = await ReadBytesAsync(request, maxBytes);
-        if (tooLarge != null) return (null, tooLarge);
+        var (body, length, refused) = await ReadBytesAsync(request, maxBytes);
+        if (refused != null) return (null, refused);
         try
         {
             if (length == 0) return (null, Problems.Invalid("$", "a JSON body is required"));

@@ -24,6 +24,9 @@ public static class Problems
     public static ProblemHttpResult TooLarge(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
 
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
+
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
 

@@ -27,7 +27,7 @@ public static class TelemetryApi
     private static Accepted<IngestAccepted> Accepted(AuditNote note, TelemetryIngestor.Accepted accepted)
     {
         note.Readings = accepted.Readings;
-        return TypedResults.Accepted((string?)null, new IngestAccepted(accepted.Readings, accepted.Duplicates));
+        return TypedResults.Accepted((string?)null, new IngestAccepted(accepted.Readings, accepted.Duplicates, accepted.Stale));
     }
 
     private static async Task<IResult> Post(HttpRequest request, TelemetryIngestor ingestor, RecoveryStatus recovery, DeviceKeyVerifier devices)
@@ -37,8 +37,8 @@ public static class TelemetryApi
         var note = AuditNote.For(request.HttpContext);
         (note.Actor, note.ActorKind, note.Role) = (device.DeviceId, "tracker", "tracker");
         if (!recovery.Recovered) return Problems.Unavailable("the ingest log is being replayed; retry shortly");
-        var (body, length, tooLarge) = await JsonBody.ReadBytesAsync(request);
-        if (tooLarge != null) return tooLarge;
+        var (body, length, refused) = await JsonBody.ReadBytesAsync(request);
+        if (refused != null) return refused;
         try
         {
             var outcome = await ingestor.IngestAsync(body.AsMemory(0, length), device.Allows);
@@ -58,7 +58,11 @@ public static class TelemetryApi
     }
 }
 
-public sealed record IngestAccepted(int Accepted, int Duplicates);
+/// <param name="Accepted">Readings applied.</param>
+/// <param name="Duplicates">Readings applied before (same shipment and message id within the idempotency window): not again.</param>
+/// <param name="Stale">Readings older than the idempotency window (24 h before the shipment's newest reading, or older than
+/// the readings it still holds): not applied, since they could be replays of readings applied long ago.</param>
+public sealed record IngestAccepted(int Accepted, int Duplicates, int Stale);
 
 /// <summary>The reading schema, for the OpenAPI document only (the endpoint parses the body itself).</summary>
 public sealed record TelemetryReadingDoc(

@@ -28,12 +28,17 @@ public static class DashboardSetup
                 ctx.Context.Response.Headers.CacheControl = hashed ? "public, max-age=31536000, immutable" : "no-cache";
             },
         });
-        app.MapFallback(async context =>
+        // The client-side routes (/board, /suppliers, …) get index.html; /api and /hubs never do. This is middleware for
+        // requests that routed nowhere rather than a catch-all endpoint: a catch-all would be a routing candidate for
+        // every /api path too and hide routing's own answers there (405 for a wrong method, 415 for a body that is not
+        // JSON) behind a 404. Those, and a 404 for an unknown /api path, become problem details in UseStatusCodePages.
+        app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
+            var request = context.Request;
+            if (context.GetEndpoint() != null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                || request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || Path.HasExtension(request.Path.Value))
             {
-                context.Response.StatusCode = 404;
-                await Results.Problem(statusCode: 404, title: "Not found", detail: $"no endpoint at {context.Request.Path}").ExecuteAsync(context);
+                await next(context);
                 return;
             }
             context.Response.ContentType = "text/html; charset=utf-8";

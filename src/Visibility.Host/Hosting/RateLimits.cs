@@ -52,7 +52,12 @@ public static class RateLimits
     public static void AddVisibilityRateLimits(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
-        if (!options.Enabled) return;
+        if (!options.Enabled)
+        {
+            // The middleware stays in the pipeline (Program.cs) and needs its services: registered with no limiter at all.
+            builder.Services.AddRateLimiter(_ => { });
+            return;
+        }
         // Built once: a bad setting stops the start, not the first request.
         var telemetry = options.Telemetry.ToOptions();
         var user = options.User.ToOptions();

@@ -25,7 +25,7 @@ public sealed class TelemetryIngestor(
     private readonly ConcurrentQueue<(string ShipmentId, TelemetryReading[] Readings)> _failed = new();
 
     public abstract record Outcome;
-    public sealed record Accepted(int Readings, int Duplicates) : Outcome;
+    public sealed record Accepted(int Readings, int Duplicates, int Stale) : Outcome;
     public sealed record Invalid(ValidationErrors Errors) : Outcome;
     public sealed record NotAssigned(ValidationErrors Errors) : Outcome;
 
@@ -60,7 +60,8 @@ public sealed class TelemetryIngestor(
             metrics.Batches.Add(1);
             metrics.Accepted.Add(result.Accepted);
             metrics.Duplicates.Add(result.Duplicates);
-            return new Accepted(result.Accepted, result.Duplicates);
+            metrics.Stale.Add(result.Stale);
+            return new Accepted(result.Accepted, result.Duplicates, result.Stale);
         }
         finally
         {
@@ -81,7 +82,7 @@ public sealed class TelemetryIngestor(
         int i = 0;
         foreach (var (shipmentId, list) in groups) calls[i++] = ApplyAsync(shipmentId, [.. list]);
         var results = await Task.WhenAll(calls);
-        return new IngestResult(results.Sum(r => r.Accepted), results.Sum(r => r.Duplicates));
+        return new IngestResult(results.Sum(r => r.Accepted), results.Sum(r => r.Duplicates), results.Sum(r => r.Stale));
     }
 
     private async Task<IngestResult> ApplyAsync(string shipmentId, TelemetryReading[] readings)

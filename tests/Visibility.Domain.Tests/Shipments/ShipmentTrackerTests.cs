@@ -50,13 +50,17 @@ public class ShipmentTrackerTests
     }
 
     [Fact]
-    public void Duplicates_are_recognised_across_the_whole_ring_and_forgotten_after_it()
+    public void A_retry_after_1000_newer_readings_is_still_a_duplicate_and_changes_nothing()
     {
         var s = NewShipment();
-        for (int i = 0; i < ShipmentState.RecentMessageCapacity; i++) Apply(s, At($"m{i}", i, 0.001 * i));
-        Assert.Equal(ApplyOutcome.Duplicate, Apply(s, At("m0", 0, 0)).Outcome);
-        Apply(s, At("overflow", 500, 1));
-        Assert.NotEqual(ApplyOutcome.Duplicate, Apply(s, At("m0", 0, 0)).Outcome);
+        Apply(s, At("first", 0, 0.001));
+        for (int i = 1; i <= 1_000; i++) Apply(s, At($"m{i}", i / 60.0, 0.001 + 0.000_01 * i));   // one a second
+        long count = s.ReadingCount;
+        var last = s.Last;
+        Assert.Equal(ApplyOutcome.Duplicate, Apply(s, At("first", 0, 0.001)).Outcome);
+        Assert.Equal(ApplyOutcome.Duplicate, Apply(s, At("m500", 500 / 60.0, 0.001 + 0.000_01 * 500)).Outcome);
+        Assert.Equal(count, s.ReadingCount);
+        Assert.Same(last, s.Last);
     }
 
     [Fact]
@@ -219,23 +223,49 @@ public class ShipmentTrackerTests
 
 public class ShipmentStateJsonTests
 {
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
     [Fact]
-    public void State_round_trips_through_json_with_the_hash_ring_as_base64()
+    public void State_round_trips_through_json_with_the_window_as_base64()
     {
-        var state = new ShipmentState { RecentNext = 3 };
-        state.RecentMessageHashes[0] = long.MinValue;
-        state.RecentMessageHashes[1] = ShipmentTracker.MessageHash("a");
-        state.RecentMessageHashes[127] = -1;
+        var state = new ShipmentState();
+        for (int i = 0; i < 40; i++) state.Window.Add(ReadingWindow.Fingerprint(ShipmentTracker.MessageHash($"m{i}")), T0.AddMinutes(i));
         var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
         var json = System.Text.Json.JsonSerializer.Serialize(state, options);
-        Assert.DoesNotContain("[0,", json);
+        Assert.DoesNotContain("\"fingerprints\":[", json);
         var back = System.Text.Json.JsonSerializer.Deserialize<ShipmentState>(json, options)!;
-        Assert.Equal(state.RecentMessageHashes, back.RecentMessageHashes);
-        Assert.Equal(3, back.RecentNext);
+        Assert.Equal(state.Window.Fingerprints, back.Window.Fingerprints);
+        Assert.Equal(state.Window.Oldest, back.Window.Oldest);
+        Assert.Equal(state.Window.Newest, back.Window.Newest);
+        Assert.Equal((state.Window.Next, state.Window.Floor, state.Window.NewestReading), (back.Window.Next, back.Window.Floor, back.Window.NewestReading));
+        Assert.Equal(WindowCheck.Duplicate, back.Window.Check(ReadingWindow.Fingerprint(ShipmentTracker.MessageHash("m7")), T0.AddMinutes(7)));
+    }
 
-        // State stored before the compact form still reads.
-        var legacy = System.Text.Json.Nodes.JsonNode.Parse(json)!;
-        legacy["recentMessageHashes"] = new System.Text.Json.Nodes.JsonArray(state.RecentMessageHashes.Select(h => (System.Text.Json.Nodes.JsonNode?)h).ToArray());
-        Assert.Equal(state.RecentMessageHashes, System.Text.Json.JsonSerializer.Deserialize<ShipmentState>(legacy.ToJsonString(), options)!.RecentMessageHashes);
+    [Fact]
+    public void State_stored_with_the_old_ring_keeps_its_duplicates()
+    {
+        // As an older host stored it: a ring of 128 hashes (base64 or a plain array), no window.
+        var hashes = new long[128];
+        for (int i = 0; i < 100; i++) hashes[i] = ShipmentTracker.MessageHash($"old{i}");
+        var legacy = new System.Text.Json.Nodes.JsonObject
+        {
+            ["readingCount"] = 100,
+            ["lastReadingAt"] = T0.AddMinutes(99).ToString("O"),
+            ["recentMessageHashes"] = new System.Text.Json.Nodes.JsonArray(hashes.Select(h => (System.Text.Json.Nodes.JsonNode?)h).ToArray()),
+            ["recentNext"] = 100,
+        };
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var state = System.Text.Json.JsonSerializer.Deserialize<ShipmentState>(legacy.ToJsonString(), options)!;
+        Assert.Equal(hashes, state.RecentMessageHashes);
+        state.Definition = new ShipmentDefinition("S1", "PO-1", TransportMode.Ocean, "AAAAA", "BBBBB", T0, null, [], null);
+        var route = new RouteGeometry([new GeoPoint(0, 0), new GeoPoint(0, 10)]);
+        state.RouteDistanceKm = route.TotalKm;
+        var ctx = new ShipmentContext(route, new GeoPoint(0, 0), new GeoPoint(0, 10), AlertThresholds.Default);
+
+        Assert.Equal(ApplyOutcome.Applied, ShipmentTracker.Apply(state, new TelemetryReading("new", T0.AddMinutes(100), 0, 1, 10, null, null), ctx, []));
+        Assert.Empty(state.RecentMessageHashes);   // moved into the window
+        Assert.Equal(ApplyOutcome.Duplicate, ShipmentTracker.Apply(state, new TelemetryReading("old5", T0.AddMinutes(5), 0, 0.1, 10, null, null), ctx, []));
+        Assert.Equal(ApplyOutcome.Duplicate, ShipmentTracker.Apply(state, new TelemetryReading("new", T0.AddMinutes(100), 0, 1, 10, null, null), ctx, []));
+        Assert.Equal(101, state.ReadingCount);
     }
 }

@@ -82,7 +82,9 @@ public sealed class WriteEndpointBadInputFixture : HostFixture
 /// <summary>
 /// Bad input over every write endpoint the host lists (GET /api/diagnostics/endpoints): malformed and truncated JSON,
 /// wrong types, NaN/Infinity, unknown properties, over-long strings, control characters, values just outside the rules,
-/// huge bodies (with and without Content-Length), bad ids in the path, expired and replayed tokens, revoked tracker keys.
+/// huge bodies (with and without Content-Length), bad ids in the path, expired and replayed tokens, revoked tracker keys,
+/// invalid UTF-8 and lone surrogate escapes in string values and property names (400 naming the field), and bodies sent
+/// as another content type (415).
 /// Each case asserts the status, RFC 9457 problem details (naming the field where there is one) and that the objects
 /// the endpoint writes read the same before and after. Unicode and injection strings are accepted as data and come
 /// back verbatim. A write endpoint without cases here fails the test.
@@ -211,6 +213,75 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputFixture fx) 
                 if (before != after) failures.Add($"{where}: state changed\n{Difference(before, after)}");
             }
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases} cases failed:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// Seeded byte mutations of every write endpoint's valid body (flips, inserts of bytes that break UTF-8, JSON or
+    /// escapes, deletions, truncations): whatever comes back, it is never a 5xx, and never a stack trace. Deterministic (the
+    /// same seed, the same mutations of the same bodies; only their dates follow the clock), a few hundred requests, bounded in time.
+    /// </summary>
+    [Fact]
+    public async Task Fuzzed_bodies_never_get_a_5xx()
+    {
+        const int Seed = 11_2026, PerEndpoint = 24;
+        var random = new Random(Seed);
+        byte[][] inserts =
+        [
+            [0xFF], [0xC3, 0x28], [0xC3], [0xED, 0xA0, 0x80], [0xF0, 0x9F], [0x80], [0x00], [0x7F],
+            "\\ud800"u8.ToArray(), "\\udc00"u8.ToArray(), "\\u"u8.ToArray(), "\\"u8.ToArray(), "\""u8.ToArray(),
+            "{"u8.ToArray(), "]"u8.ToArray(), ","u8.ToArray(), ":"u8.ToArray(), "1e999"u8.ToArray(), "-"u8.ToArray(), "null"u8.ToArray(),
+        ];
+        byte[] Mutate(byte[] body)
+        {
+            var bytes = body.ToList();
+            int operations = 1 + random.Next(4);
+            for (int i = 0; i < operations && bytes.Count > 0; i++)
+            {
+                int at = random.Next(bytes.Count);
+                switch (random.Next(5))
+                {
+                    case 0: bytes[at] = (byte)random.Next(256); break;
+                    case 1: bytes[at] ^= (byte)(1 << random.Next(8)); break;
+                    case 2: bytes.InsertRange(at, inserts[random.Next(inserts.Length)]); break;
+                    case 3: bytes.RemoveRange(at, Math.Min(1 + random.Next(4), bytes.Count - at)); break;
+                    default: if (random.Next(4) == 0) bytes.RemoveRange(at, bytes.Count - at); else bytes.InsertRange(at, inserts[random.Next(inserts.Length)]); break;
+                }
+            }
+            return [.. bytes];
+        }
+
+        using var client = new HttpClient { BaseAddress = new Uri(fx.Host.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var failures = new List<string>();
+        var statuses = new SortedDictionary<int, int>();
+        int sent = 0;
+        foreach (var e in Endpoints().Where(e => e.Body != null))
+            for (int i = 0; i < PerEndpoint && DateTime.UtcNow < deadline; i++)
+            {
+                var body = Mutate(Utf8(e.Body!));
+                using var request = new HttpRequestMessage(new HttpMethod(e.Method), e.Path) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                if (e.Credential == Credential.Admin) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fx.Host.AdminToken);
+                if (e.Credential == Credential.Tracker) request.Headers.Add("X-Device-Key", fx.Host.GatewayKey);
+                sent++;
+                try
+                {
+                    using var response = await client.SendAsync(request);
+                    var text = await response.Content.ReadAsStringAsync();
+                    int status = (int)response.StatusCode;
+                    statuses[status] = statuses.GetValueOrDefault(status) + 1;
+                    if (status >= 500 || text.Contains("   at ", StringComparison.Ordinal))
+                        failures.Add($"{e.Method} {e.Path} → {status}: {Shorten(text)}\n  body (base64): {Convert.ToBase64String(body)}");
+                }
+                catch (HttpRequestException ex)
+                {
+                    failures.Add($"{e.Method} {e.Path} → no answer ({ex.Message})\n  body (base64): {Convert.ToBase64String(body)}");
+                }
+            }
+        Assert.True(sent >= 300, $"only {sent} fuzzed requests before the deadline");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} fuzzed requests failed:\n" + string.Join("\n", failures));
+        // The mutations reach past the first check: most are refused (400), some still parse and are applied.
+        Assert.True(statuses.GetValueOrDefault(400) > sent / 2, "statuses: " + string.Join(", ", statuses.Select(kv => $"{kv.Key}×{kv.Value}")));
     }
 
     private const string Verbatim = "Łódź 東京 مرحبا 🚢 e\u0301 \"quoted\" <script>alert('x')</script> <img src=x onerror=alert(1)> ' OR '1'='1'; DROP TABLE users; -- ${7*7} {{7*7}} %s%n ../../etc/passwd \\ end";
@@ -358,6 +429,40 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputFixture fx) 
             return request;
         }, 400, null);
 
+        // Text that is not text, in a string value and in a property name, wherever it is: a 400 naming the field.
+        HttpRequestMessage SendBytes(byte[] body, string? contentType = "application/json")
+        {
+            var request = Send(null);
+            request.Content = new ByteArrayContent(body);
+            if (contentType != null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            return request;
+        }
+        var (firstBefore, firstName, firstAfter) = SplitAtString(e.Body, last: false);
+        var (lastBefore, lastName, lastAfter) = SplitAtString(e.Body, last: true);
+        if (firstName != null)
+        {
+            yield return new($"invalid UTF-8 (C3 28) in the string {firstName}", () => SendBytes([.. Utf8(firstBefore + "\"a"), 0xC3, 0x28, .. Utf8("b\"" + firstAfter)]), 400, firstName);
+            yield return new($"invalid UTF-8 (FF) in the string {lastName}", () => SendBytes([.. Utf8(lastBefore + "\""), 0xFF, .. Utf8("\"" + lastAfter)]), 400, lastName);
+            yield return new($"lone high surrogate escape in {firstName}", () => Send(firstBefore + "\"a\\ud800b\"" + firstAfter), 400, firstName);
+            yield return new($"lone high surrogate escape at the end of {lastName}", () => Send(lastBefore + "\"a\\uDBFF\"" + lastAfter), 400, lastName);
+            yield return new($"lone low surrogate escape in {lastName}", () => Send(lastBefore + "\"\\udc00b\"" + lastAfter), 400, lastName);
+            yield return new($"lone low surrogate escape in {firstName}", () => Send(firstBefore + "\"x\\uDFFF\"" + firstAfter), 400, firstName);
+        }
+        string badName = "zz" + "\uFFFD";   // how the answer shows a name with the byte FF in it
+        yield return new("invalid UTF-8 in a property name", () =>
+        {
+            var marked = With(e.Body, "__name__", "1");
+            int at = marked.IndexOf("\"__name__\"", StringComparison.Ordinal);
+            return SendBytes([.. Utf8(marked[..at] + "\"zz"), 0xFF, .. Utf8("\"" + marked[(at + "\"__name__\"".Length)..])]);
+        }, 400, badName);
+        yield return new("lone high surrogate escape in a property name", () => Send(With(e.Body, "__name__", "1").Replace("\"__name__\"", "\"yy\\ud800\"")), 400, "yy\\ud800");
+
+        // A body that is not JSON by its content type: 415, whatever the bytes are.
+        yield return new("text/plain content type", () => SendBytes(Utf8(e.Body), "text/plain"), 415, null);
+        yield return new("form content type", () => SendBytes(Utf8(e.Body), "application/x-www-form-urlencoded"), 415, null);
+        yield return new("no content type", () => SendBytes(Utf8(e.Body), null), 415, null);
+        yield return new("JSON in UTF-16", () => SendBytes(Encoding.Unicode.GetBytes(e.Body), "application/json; charset=utf-16"), 415, null);
+
         var sample = Target(JsonNode.Parse(e.Body)!);
         foreach (var (name, value) in sample)
         {
@@ -388,6 +493,38 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputFixture fx) 
         }
         foreach (var (field, json) in e.Outside)
             yield return new($"{field} = {json}", () => Send(With(e.Body, field, json)), 400, field);
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>
+    /// The body split around its first (or last, usually the deepest) string value: the JSON before it, the name of the
+    /// member holding it (an array's name for a string in an array) and the JSON after it. Name null: no string at all.
+    /// </summary>
+    private static (string Before, string? Name, string After) SplitAtString(string body, bool last)
+    {
+        var node = JsonNode.Parse(body)!;
+        var strings = new List<(JsonValue Value, string Name)>();
+        void Walk(JsonNode? n, string name)
+        {
+            switch (n)
+            {
+                case JsonObject o: foreach (var (key, child) in o) Walk(child, key); break;
+                case JsonArray a: foreach (var child in a) Walk(child, name); break;
+                case JsonValue v when v.GetValueKind() == JsonValueKind.String: strings.Add((v, name)); break;
+            }
+        }
+        Walk(node, "$");
+        if (strings.Count == 0) return (body, null, "");
+        var (value, field) = last ? strings[^1] : strings[0];
+        switch (value.Parent)
+        {
+            case JsonObject parent: parent[value.GetPropertyName()] = "__string__"; break;
+            case JsonArray parent: parent[value.GetElementIndex()] = "__string__"; break;
+        }
+        var json = node.ToJsonString();
+        int at = json.IndexOf("\"__string__\"", StringComparison.Ordinal);
+        return (json[..at], field, json[(at + "\"__string__\"".Length)..]);
     }
 
     /// <summary>The object the body's fields are in: the body, or its first item.</summary>
