@@ -77,11 +77,13 @@ public sealed class PackedBlobGrainStorage : IGrainStorage, ILifecycleParticipan
         }
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        FailedWrites.DeactivateCallerOnFailure(WriteCoreAsync(stateName, grainId, grainState), grainId, _grainContext);
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var existed = grainState.RecordExists;
+        return FailedWrites.DeactivateCallerOnFailedCreate(WriteCoreAsync(stateName, grainId, grainState), grainId, existed, _grainContext);
+    }
 
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        FailedWrites.DeactivateCallerOnFailure(ClearCoreAsync(stateName, grainId, grainState), grainId, _grainContext);
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => ClearCoreAsync(stateName, grainId, grainState);
 
     private async Task WriteCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

@@ -16,7 +16,8 @@ public sealed class StorageFaultTests
     [Fact]
     public async Task A_killed_storage_process_is_restarted_and_ingest_resumes_without_losing_acknowledged_readings()
     {
-        await using var app = await EmbeddedApplication.StartAsync("storage-kill");
+        // A checkpoint every second: one is sure to fail while storage is down, and must not drop readings only the log holds.
+        await using var app = await EmbeddedApplication.StartAsync("storage-kill", new Dictionary<string, string> { ["Ingest:CheckpointSeconds"] = "1" });
         const int shipments = 10;
         for (var s = 0; s < shipments; s++) await CreateAsync(app.Http, Booking($"SK-{s}"));
         var path = await RouteAsync(app.Http, "SK-0");
