@@ -66,6 +66,8 @@ public sealed class ShipmentGrain(
     {
         if (S.Exists)
         {
+            // A retry is answered "exists" only once that state is stored: an earlier attempt's write may have failed.
+            if (_dirty && S.Definition!.SameBookingAs(definition)) await WriteAsync();
             return S.Definition!.SameBookingAs(definition)
                 ? new CreateShipmentResult(CreateOutcome.AlreadyExists, View())
                 : new CreateShipmentResult(CreateOutcome.Conflict, View(), $"shipment '{definition.Id}' already exists with a different booking");
@@ -143,7 +145,13 @@ public sealed class ShipmentGrain(
     {
         if (!S.Exists) return new MilestoneResult(MilestoneOutcome.NotFound, null);
         var (check, reason) = MilestoneRules.Check(S.Milestones, milestone);
-        if (check == MilestoneCheck.Duplicate) return new MilestoneResult(MilestoneOutcome.Duplicate, View());
+        if (check == MilestoneCheck.Duplicate)
+        {
+            // The same report again: acknowledged as recorded, so what it recorded must be stored, though the first
+            // attempt's write may have failed (it was answered 503 then).
+            if (_dirty) await WriteAsync();
+            return new MilestoneResult(MilestoneOutcome.Duplicate, View());
+        }
         if (check == MilestoneCheck.Conflict) return new MilestoneResult(MilestoneOutcome.Conflict, View(), reason);
 
         var changes = new List<AlertChange>();
