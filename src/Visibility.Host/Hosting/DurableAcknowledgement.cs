@@ -68,7 +68,11 @@ public sealed class DurableAcknowledgement(StorageHealth health, IStorageDurabil
         _ => true,
     };
 
-    private IResult Unavailable(string why) => new ServiceUnavailable(why, health.Options.RetryAfter);
+    private IResult Unavailable(string why)
+    {
+        DurabilityMetrics.Refused.Add(1);
+        return new ServiceUnavailable(why, health.Options.RetryAfter);
+    }
 
     private static void ObserveLater(Task task) => task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
 }

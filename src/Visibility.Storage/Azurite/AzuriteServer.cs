@@ -88,9 +88,6 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>How long a save may take before callers are told storage is unavailable.</summary>
     public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Saves completed since start (each covers every caller that waited for it).</summary>
-    public long FlushCount => Interlocked.Read(ref _flushIds);
-
     private void StartFlushLocked()
     {
         _flushRunning = true;
@@ -101,10 +98,13 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private async Task RunFlushAsync(TaskCompletionSource batch)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await SendFlushAsync();
             batch.TrySetResult();
+            DurabilityMetrics.Saves.Add(1);
+            DurabilityMetrics.SaveLatency.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception ex)
         {
