@@ -25,11 +25,7 @@ public sealed class DurableAcknowledgement(StorageHealth health, IStorageDurabil
         object? result;
         try
         {
-            if (await Task.WhenAny(handler, unavailable) != handler)
-            {
-                ObserveLater(handler);
-                return Unavailable(health.Status);
-            }
+            if (!await FinishesFirstAsync(handler, unavailable)) return Unavailable(health.Status);
             result = await handler;
         }
         catch (Exception ex) when (StorageFailures.Means(ex) || !health.IsAvailable)
@@ -43,11 +39,7 @@ public sealed class DurableAcknowledgement(StorageHealth health, IStorageDurabil
         try
         {
             var durable = durability.WaitDurableAsync(http.RequestAborted);
-            if (await Task.WhenAny(durable, unavailable) != durable)
-            {
-                ObserveLater(durable);
-                return Unavailable(health.Status);
-            }
+            if (!await FinishesFirstAsync(durable, unavailable)) return Unavailable(health.Status);
             await durable;
             return result;
         }
@@ -74,7 +66,16 @@ public sealed class DurableAcknowledgement(StorageHealth health, IStorageDurabil
         return new ServiceUnavailable(why, health.Options.RetryAfter);
     }
 
-    private static void ObserveLater(Task task) => task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+    /// <summary>
+    /// False when storage is found unavailable before <paramref name="work"/> ends; the work then goes on unobserved (its
+    /// outcome is not acknowledged) and a later failure of it is not an unobserved-task error.
+    /// </summary>
+    private static async Task<bool> FinishesFirstAsync(Task work, Task unavailable)
+    {
+        if (await Task.WhenAny(work, unavailable) == work) return true;
+        _ = work.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        return false;
+    }
 }
 
 /// <summary>Marks a POST that only computes or reads (a what-if, a sign-in): it needs no storage barrier and no 503 gate.</summary>

@@ -9,7 +9,7 @@ namespace Visibility.Storage;
 /// </summary>
 public static class DurabilityMetrics
 {
-    private static readonly Meter Meter = new(IngestLogMetrics.MeterName);
+    private static Meter Meter => IngestLogMetrics.Meter;
 
     public static readonly Counter<long> Saves = Meter.CreateCounter<long>(
         "visibility.storage.durability.saves", "{save}", "Index saves of the embedded storage (one per group of waiting acknowledgements).");

@@ -7,7 +7,8 @@ internal static class IngestLogMetrics
 {
     public const string MeterName = "Visibility.Storage";
 
-    private static readonly Meter Meter = new(MeterName);
+    /// <summary>The one "Visibility.Storage" meter; <see cref="DurabilityMetrics"/> adds its instruments to it.</summary>
+    internal static readonly Meter Meter = new(MeterName);
 
     public static readonly Counter<long> Appends = Meter.CreateCounter<long>(
         "visibility.storage.ingest_log.appends", "{append}", "Append-block calls (one per group commit).");
